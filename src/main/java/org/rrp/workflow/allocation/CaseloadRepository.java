@@ -1,0 +1,72 @@
+package org.rrp.workflow.allocation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Which advisor holds which case, in the application's own table {@code rrp_case_allocation}. Runs in the
+ * engine's transaction, so an allocation is recorded exactly when the process moves on.
+ */
+@Repository
+class CaseloadRepository {
+
+  record Caseload(String advisorId, int openCases, Instant lastAllocatedAt) {
+  }
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  CaseloadRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Map<String, Caseload> caseloadsOf(Collection<String> advisorIds) {
+    Map<String, Caseload> caseloads = new HashMap<>();
+    advisorIds.forEach(id -> caseloads.put(id, new Caseload(id, 0, null)));
+    if (advisorIds.isEmpty()) {
+      return caseloads;
+    }
+    jdbc.query("""
+        select advisor_id,
+               sum(case when closed_at is null then 1 else 0 end) as open_cases,
+               max(allocated_at) as last_allocated_at
+          from rrp_case_allocation
+         where advisor_id in (:ids)
+         group by advisor_id""",
+        new MapSqlParameterSource("ids", advisorIds),
+        rs -> {
+          Timestamp last = rs.getTimestamp("last_allocated_at");
+          String id = rs.getString("advisor_id");
+          caseloads.put(id, new Caseload(id, rs.getInt("open_cases"), last == null ? null : last.toInstant()));
+        });
+    return caseloads;
+  }
+
+  void recordAllocation(String caseReference, String advisorId, String area, Instant at) {
+    MapSqlParameterSource params = new MapSqlParameterSource()
+        .addValue("caseReference", caseReference)
+        .addValue("advisorId", advisorId)
+        .addValue("area", area)
+        .addValue("at", Timestamp.from(at));
+    int updated = jdbc.update("""
+        update rrp_case_allocation
+           set advisor_id = :advisorId, area = :area, allocated_at = :at, closed_at = null
+         where case_reference = :caseReference""", params);
+    if (updated == 0) {
+      jdbc.update("""
+          insert into rrp_case_allocation (case_reference, advisor_id, area, allocated_at)
+          values (:caseReference, :advisorId, :area, :at)""", params);
+    }
+  }
+
+  void recordClosure(String caseReference, Instant at) {
+    jdbc.update("update rrp_case_allocation set closed_at = :at where case_reference = :caseReference and closed_at is null",
+        new MapSqlParameterSource().addValue("caseReference", caseReference).addValue("at", Timestamp.from(at)));
+  }
+}

@@ -1,0 +1,83 @@
+package org.rrp.workflow.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: the four default area groups and an invented user for every role, all with the demo
+ * password. Every person and address here is made up ({@code example.org}).
+ */
+@Component
+@Profile("demo")
+class DemoData {
+
+  record Area(String groupId, String name) {
+  }
+
+  record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    String email() {
+      return id + "@example.org";
+    }
+  }
+
+  static final List<Area> AREAS = List.of(
+      new Area("area-east-staffs-tamworth", "East Staffs & Tamworth"),
+      new Area("area-cannock-lichfield", "Cannock & Lichfield"),
+      new Area("area-stafford-south-staffs", "Stafford & South Staffs"),
+      new Area("area-newcastle-moorlands", "Newcastle & Moorlands"));
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("rosa", "Rosa", "Fenwick", List.of(RrpGroups.REFERRERS)),
+      new DemoUser("sam", "Sam", "Okoro", List.of(RrpGroups.REFERRERS)),
+      new DemoUser("cora", "Cora", "Lindqvist", List.of(RrpGroups.COORDINATORS)),
+      new DemoUser("alex", "Alex", "Marsh", List.of(RrpGroups.ADVISORS, "area-east-staffs-tamworth")),
+      new DemoUser("ash", "Ash", "Dunmore", List.of(RrpGroups.ADVISORS, "area-east-staffs-tamworth")),
+      new DemoUser("bea", "Bea", "Holloway", List.of(RrpGroups.ADVISORS, "area-cannock-lichfield")),
+      new DemoUser("cal", "Cal", "Whitby", List.of(RrpGroups.ADVISORS, "area-stafford-south-staffs")),
+      new DemoUser("dee", "Dee", "Ramsgill", List.of(RrpGroups.ADVISORS, "area-newcastle-moorlands")),
+      new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)));
+
+  private final IdentityService identityService;
+  private final String password;
+
+  DemoData(IdentityService identityService, @Value("${rrp.demo.password}") String password) {
+    this.identityService = identityService;
+    this.password = password;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(2)
+  void create() {
+    for (Area area : AREAS) {
+      if (identityService.createGroupQuery().groupId(area.groupId()).count() == 0) {
+        Group group = identityService.newGroup(area.groupId());
+        group.setName("Area: " + area.name());
+        group.setType("AREA");
+        identityService.saveGroup(group);
+      }
+    }
+    for (DemoUser demo : USERS) {
+      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+        continue;
+      }
+      User user = identityService.newUser(demo.id());
+      user.setFirstName(demo.firstName());
+      user.setLastName(demo.lastName());
+      user.setEmail(demo.email());
+      user.setPassword(password);
+      identityService.saveUser(user);
+      for (String group : demo.groups()) {
+        identityService.createMembership(demo.id(), group);
+      }
+    }
+  }
+}

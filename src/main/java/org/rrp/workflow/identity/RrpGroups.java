@@ -1,0 +1,19 @@
+package org.rrp.workflow.identity;
+
+/** The Camunda groups the product's roles map to. Area groups are configuration: any group id starting {@value #AREA_PREFIX}. */
+public final class RrpGroups {
+
+  public static final String REFERRERS = "rrp-referrers";
+  public static final String COORDINATORS = "rrp-coordinators";
+  public static final String ADVISORS = "rrp-advisors";
+  public static final String MANAGERS = "rrp-managers";
+  public static final String ADMINS = "camunda-admin";
+  public static final String AREA_PREFIX = "area-";
+
+  private RrpGroups() {
+  }
+
+  public static boolean isAreaGroup(String groupId) {
+    return groupId != null && groupId.startsWith(AREA_PREFIX) && groupId.length() > AREA_PREFIX.length();
+  }
+}

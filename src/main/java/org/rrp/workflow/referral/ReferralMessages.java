@@ -1,0 +1,44 @@
+package org.rrp.workflow.referral;
+
+import org.rrp.workflow.notification.Notification;
+
+/** The emails of a referral. Subjects carry the case reference only, never the child's name. */
+final class ReferralMessages {
+
+  private ReferralMessages() {
+  }
+
+  static Notification declined(String caseReference, String referrerEmail, String reason, String signposting) {
+    return new Notification("request-declined", caseReference, "referrer", referrerEmail,
+        "RRP request " + caseReference + ": outcome",
+        """
+        Thank you for your request for support from the Relational & Restorative Practice team (case %s).
+
+        We are not able to offer support through this request, because:
+        %s
+
+        Other services that may help:
+        %s
+
+        If the child's circumstances change, you are welcome to make a new request.
+
+        RRP team, Virtual School
+        """.formatted(caseReference, reason, signposting));
+  }
+
+  static Notification closed(String caseReference, String referrerEmail, String outcome, String signposting) {
+    return new Notification("case-closed", caseReference, "referrer", referrerEmail,
+        "RRP case " + caseReference + " closed",
+        """
+        The RRP team has closed case %s.
+
+        Outcome:
+        %s
+        %s
+        We would value a few lines of feedback on how the support went: just reply to this email.
+
+        RRP team, Virtual School
+        """.formatted(caseReference, outcome,
+            signposting == null ? "" : "\nOther services that may help:\n" + signposting + "\n"));
+  }
+}

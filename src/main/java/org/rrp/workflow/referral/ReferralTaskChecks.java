@@ -1,0 +1,95 @@
+package org.rrp.workflow.referral;
+
+import static org.rrp.workflow.referral.ReferralVariables.*;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rrp.workflow.identity.RrpGroups;
+import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.system.FormInput;
+import org.rrp.workflow.system.WithoutAuthorization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Server-side checks of the referral's task forms, run when a task is completed. A check that fails throws, so
+ * the completion rolls back: the task stays open and the instance is unchanged. Each bean is named for the
+ * task it guards and referenced from the model as {@code camunda:delegateExpression="${...}"}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralTaskChecks {
+
+  @Bean
+  TaskListener ineligibleRequestReviewed() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      String decision = input.requiredChoice(INELIGIBLE_DECISION, "Your decision", Set.of(OVERRIDE, DECLINE));
+      if (OVERRIDE.equals(decision)) {
+        input.requiredText(OVERRIDE_REASON, "The reason for the override");
+      } else if (DECLINE.equals(decision)) {
+        input.requiredText(DECLINE_REASON, "Why the request is declined");
+        input.requiredText(SIGNPOSTING, "Signposting for the referrer");
+      }
+      input.rejectIfInvalid();
+    };
+  }
+
+  @Bean
+  TaskListener requestTriaged(IdentityService identityService) {
+    return task -> {
+      FormInput input = new FormInput(task);
+      input.requiredChoice(SERVICE, "The confirmed service", SERVICES);
+      String area = input.requiredText(AREA, "The area");
+      if (area != null && !(RrpGroups.isAreaGroup(area)
+          && WithoutAuthorization.call(() -> identityService.createGroupQuery().groupId(area).count()) == 1)) {
+        input.problem("The area '" + area + "' is not a known area group.");
+      }
+      input.rejectIfInvalid();
+    };
+  }
+
+  @Bean
+  TaskListener adviceGiven() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      input.requiredText(ADVICE_GIVEN, "The advice and guidance given");
+      input.requiredText(CASE_OUTCOME, "The outcome of the case");
+      input.rejectIfInvalid();
+    };
+  }
+
+  @Bean
+  TaskListener initialMeetingArranged() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      OffsetDateTime meetingAt = input.requiredDateTime(INITIAL_MEETING_AT, "The date and time of the initial meeting");
+      input.requiredText(MEETING_VENUE, "The venue");
+      if (meetingAt != null && !meetingAt.toInstant().isAfter(CaseClock.instant())) {
+        input.problem("The initial meeting must be in the future.");
+      }
+      input.rejectIfInvalid();
+    };
+  }
+
+  @Bean
+  TaskListener conferenceSuitabilityChecked() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      input.requiredChoice(CONFERENCE_SUITABILITY, "Whether a conference is suitable", CONFERENCE_SUITABILITIES);
+      input.requiredText(SUITABILITY_NOTES, "The suitability and risk notes");
+      input.rejectIfInvalid();
+    };
+  }
+
+  @Bean
+  TaskListener caseOutcomeRecorded() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      input.requiredText(CASE_OUTCOME, "The outcome of the case");
+      input.rejectIfInvalid();
+    };
+  }
+}

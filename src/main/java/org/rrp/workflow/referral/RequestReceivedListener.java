@@ -1,0 +1,99 @@
+package org.rrp.workflow.referral;
+
+import static org.rrp.workflow.referral.ReferralVariables.*;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.system.FormInput;
+import org.rrp.workflow.system.WithoutAuthorization;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the start event of a referral: checks the request on the server (a form check in the browser is not
+ * enough), and only then gives the case its reference and business key, derives the eligibility inputs and lets
+ * the referrer read their own case. A rejected request throws, so nothing is started or written.
+ */
+@Component
+class RequestReceivedListener implements ExecutionListener {
+
+  private final CaseReferences caseReferences;
+  private final DistrictAreas districtAreas;
+  private final AuthorizationService authorizationService;
+
+  RequestReceivedListener(CaseReferences caseReferences, DistrictAreas districtAreas,
+      AuthorizationService authorizationService) {
+    this.caseReferences = caseReferences;
+    this.districtAreas = districtAreas;
+    this.authorizationService = authorizationService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    LocalDate today = CaseClock.today();
+    FormInput input = new FormInput(execution);
+    input.requiredText(REFERRER_NAME, "Your name");
+    input.requiredChoice(REFERRER_ROLE, "Your role", REFERRER_ROLES);
+    input.requiredText(REFERRER_SETTING, "Your school, setting or team");
+    input.requiredEmail(REFERRER_EMAIL, "Your email");
+    input.requiredText(CHILD_NAME, "The child's name");
+    LocalDate dateOfBirth = input.requiredDate(CHILD_DATE_OF_BIRTH, "The child's date of birth");
+    input.requiredChoice(CHILD_YEAR_GROUP, "Year group", YEAR_GROUPS);
+    String legalStatus = input.requiredChoice(LEGAL_STATUS, "Legal status", LEGAL_STATUSES);
+    input.requiredText(SETTING_NAME, "The school or setting");
+    String district = input.requiredText(SETTING_DISTRICT, "The district of the setting");
+    input.requiredText(DIFFICULTY, "What is stuck");
+    input.requiredChoice(SERVICE_WANTED, "The service wanted", SERVICES);
+    input.requiredFlag(TRAINED_FACILITATOR_IN_SCHOOL, "Whether the school has a trained facilitator");
+    Boolean agreement = input.requiredFlag(PARENT_CARER_AGREEMENT, "Parent or carer agreement");
+
+    if (dateOfBirth != null && dateOfBirth.isAfter(today)) {
+      input.problem("The child's date of birth " + dateOfBirth + " is in the future.");
+    }
+    LocalDate careEnded = null;
+    if (PREVIOUSLY_IN_CARE.equals(legalStatus)) {
+      careEnded = input.requiredDate(CARE_ENDED_ON, "The date the child left care");
+      if (careEnded != null && careEnded.isAfter(today)) {
+        input.problem("The date the child left care, " + careEnded + ", is in the future.");
+      } else if (careEnded != null && dateOfBirth != null && careEnded.isBefore(dateOfBirth)) {
+        input.problem("The date the child left care, " + careEnded + ", is before their date of birth.");
+      }
+    }
+    if (Boolean.FALSE.equals(agreement)) {
+      input.problem("A referral needs a parent or carer's agreement: ask them first, then submit the request.");
+    }
+    if (district != null && districtAreas.areaOf(district).isEmpty()) {
+      input.problem("The district '" + district + "' is not one the RRP team serves: choose the setting's district"
+          + " from the list, or ask the RRP coordinator.");
+    }
+    input.rejectIfInvalid();
+
+    String reference = caseReferences.next(today.getYear());
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(CASE_REFERENCE, reference);
+    execution.setVariable(CHILD_AGE_YEARS, Period.between(dateOfBirth, today).getYears());
+    execution.setVariable(MONTHS_SINCE_CARE_ENDED,
+        careEnded == null ? null : (int) Period.between(careEnded, today).toTotalMonths());
+    execution.setVariable(SERVICE, execution.getVariable(SERVICE_WANTED));
+    letReferrerReadTheirCase(execution);
+  }
+
+  private void letReferrerReadTheirCase(DelegateExecution execution) {
+    Object referrer = execution.getVariable(REFERRER_USER_ID);
+    if (referrer instanceof String userId && !userId.isBlank()) {
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId(userId);
+      grant.setResource(Resources.PROCESS_INSTANCE);
+      grant.setResourceId(execution.getProcessInstanceId());
+      grant.addPermission(Permissions.READ);
+      WithoutAuthorization.run(() -> authorizationService.saveAuthorization(grant));
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.rrp.workflow.system;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The time of case work: the engine's clock (so tests drive it with {@code ClockUtil}), in UK local time, where
+ * the service runs and where its dates (birthdays, meetings, due dates) are meant.
+ */
+public final class CaseClock {
+
+  public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+  private CaseClock() {
+  }
+
+  public static Instant instant() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public static ZonedDateTime now() {
+    return instant().atZone(ZONE);
+  }
+
+  public static LocalDate today() {
+    return now().toLocalDate();
+  }
+}

@@ -1,0 +1,110 @@
+package org.rrp.workflow.system;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads submitted form values from a variable scope and collects every problem, so the person submitting is
+ * told everything to fix at once. Call {@link #rejectIfInvalid()} after the checks.
+ */
+public final class FormInput {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  private final VariableScope scope;
+  private final List<String> problems = new ArrayList<>();
+
+  public FormInput(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public String requiredText(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value instanceof String text && !text.isBlank()) {
+      return text.strip();
+    }
+    problems.add(label + " is required.");
+    return null;
+  }
+
+  public String optionalText(String name) {
+    return scope.getVariable(name) instanceof String text && !text.isBlank() ? text.strip() : null;
+  }
+
+  public String requiredChoice(String name, String label, Set<String> allowed) {
+    String value = requiredText(name, label);
+    if (value != null && !allowed.contains(value)) {
+      problems.add(label + " '" + value + "' is not one of the options.");
+      return null;
+    }
+    return value;
+  }
+
+  public String requiredEmail(String name, String label) {
+    String value = requiredText(name, label);
+    if (value != null && !EMAIL.matcher(value).matches()) {
+      problems.add(label + " is not a valid email address.");
+      return null;
+    }
+    return value;
+  }
+
+  public Boolean requiredFlag(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    problems.add(label + " must be answered yes or no.");
+    return null;
+  }
+
+  /** A date submitted as {@code YYYY-MM-DD} (what a Camunda Forms date field sends). */
+  public LocalDate requiredDate(String name, String label) {
+    String value = requiredText(name, label);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      problems.add(label + " '" + value + "' is not a date (expected YYYY-MM-DD).");
+      return null;
+    }
+  }
+
+  /** A date and time submitted as ISO-8601 with an offset (what a Camunda Forms date-time field sends). */
+  public OffsetDateTime requiredDateTime(String name, String label) {
+    String value = requiredText(name, label);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value);
+    } catch (DateTimeParseException e) {
+      problems.add(label + " '" + value + "' is not a date and time (expected e.g. 2026-05-04T10:30:00+01:00).");
+      return null;
+    }
+  }
+
+  /** Records a problem found by a check the caller makes itself. */
+  public void problem(String message) {
+    problems.add(message);
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+
+  public void rejectIfInvalid() {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+}
