@@ -36,7 +36,7 @@ class AllocationDelegates {
 
   /** Guards "Allocate advisor by hand": the person named must be an advisor; then the allocation is recorded. */
   @Bean
-  TaskListener advisorAllocatedByHand(AdvisorAllocationService allocation) {
+  TaskListener allocationByHandCheck(AdvisorAllocationService allocation) {
     return task -> {
       FormInput input = new FormInput(task);
       String advisor = input.requiredText(ADVISOR_ID, "The advisor's user id");

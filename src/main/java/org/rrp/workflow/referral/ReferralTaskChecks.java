@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Server-side checks of the referral's task forms, run when a task is completed. A check that fails throws, so
  * the completion rolls back: the task stays open and the instance is unchanged. Each bean is named for the
- * task it guards and referenced from the model as {@code camunda:delegateExpression="${...}"}.
+ * task it guards (suffix Check, so no process variable can shadow it) and referenced from the model as {@code camunda:delegateExpression="${...}"}.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralTaskChecks {
 
   @Bean
-  TaskListener ineligibleRequestReviewed() {
+  TaskListener ineligibleReviewCheck() {
     return task -> {
       FormInput input = new FormInput(task);
       String decision = input.requiredChoice(INELIGIBLE_DECISION, "Your decision", Set.of(OVERRIDE, DECLINE));
@@ -38,7 +38,7 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener requestTriaged(IdentityService identityService) {
+  TaskListener triageCheck(IdentityService identityService) {
     return task -> {
       FormInput input = new FormInput(task);
       input.requiredChoice(SERVICE, "The confirmed service", SERVICES);
@@ -52,7 +52,7 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener adviceGiven() {
+  TaskListener adviceCheck() {
     return task -> {
       FormInput input = new FormInput(task);
       input.requiredText(ADVICE_GIVEN, "The advice and guidance given");
@@ -62,7 +62,7 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener initialMeetingArranged() {
+  TaskListener initialMeetingCheck() {
     return task -> {
       FormInput input = new FormInput(task);
       OffsetDateTime meetingAt = input.requiredDateTime(INITIAL_MEETING_AT, "The date and time of the initial meeting");
@@ -75,7 +75,7 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener conferenceSuitabilityChecked() {
+  TaskListener conferenceSuitabilityCheck() {
     return task -> {
       FormInput input = new FormInput(task);
       input.requiredChoice(CONFERENCE_SUITABILITY, "Whether a conference is suitable", CONFERENCE_SUITABILITIES);
@@ -85,7 +85,7 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener caseOutcomeRecorded() {
+  TaskListener caseOutcomeCheck() {
     return task -> {
       FormInput input = new FormInput(task);
       input.requiredText(CASE_OUTCOME, "The outcome of the case");

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the start event of a referral: checks the request on the server (a form check in the browser is not
  * enough), and only then gives the case its reference and business key, derives the eligibility inputs and lets
- * the referrer read their own case. A rejected request throws, so nothing is started or written.
+ * the referrer read their own case. A rejected request throws, so nothing is started or written. Messages name
+ * the field to fix but never repeat what was entered: the engine logs them, and logs carry no personal data.
  */
 @Component
 class RequestReceivedListener implements ExecutionListener {
@@ -55,15 +56,15 @@ class RequestReceivedListener implements ExecutionListener {
     Boolean agreement = input.requiredFlag(PARENT_CARER_AGREEMENT, "Parent or carer agreement");
 
     if (dateOfBirth != null && dateOfBirth.isAfter(today)) {
-      input.problem("The child's date of birth " + dateOfBirth + " is in the future.");
+      input.problem("The child's date of birth is in the future.");
     }
     LocalDate careEnded = null;
     if (PREVIOUSLY_IN_CARE.equals(legalStatus)) {
       careEnded = input.requiredDate(CARE_ENDED_ON, "The date the child left care");
       if (careEnded != null && careEnded.isAfter(today)) {
-        input.problem("The date the child left care, " + careEnded + ", is in the future.");
+        input.problem("The date the child left care is in the future.");
       } else if (careEnded != null && dateOfBirth != null && careEnded.isBefore(dateOfBirth)) {
-        input.problem("The date the child left care, " + careEnded + ", is before their date of birth.");
+        input.problem("The date the child left care is before their date of birth.");
       }
     }
     if (Boolean.FALSE.equals(agreement)) {

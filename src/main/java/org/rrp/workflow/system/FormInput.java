@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Reads submitted form values from a variable scope and collects every problem, so the person submitting is
- * told everything to fix at once. Call {@link #rejectIfInvalid()} after the checks.
+ * told everything to fix at once. Call {@link #rejectIfInvalid()} after the checks. Messages repeat only values
+ * chosen from a list, never free text or dates, which may be personal data (the engine logs rejected commands).
  */
 public final class FormInput {
 
@@ -74,7 +75,7 @@ public final class FormInput {
     try {
       return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
     } catch (DateTimeParseException e) {
-      problems.add(label + " '" + value + "' is not a date (expected YYYY-MM-DD).");
+      problems.add(label + " is not a date (expected YYYY-MM-DD).");
       return null;
     }
   }
@@ -88,7 +89,7 @@ public final class FormInput {
     try {
       return OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      problems.add(label + " '" + value + "' is not a date and time (expected e.g. 2026-05-04T10:30:00+01:00).");
+      problems.add(label + " is not a date and time (expected e.g. 2026-05-04T10:30+01:00).");
       return null;
     }
   }

@@ -1,0 +1,26 @@
+package org.rrp.workflow;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application context on an in-memory database with the demo users, but with the job executor off:
+ * tests run jobs themselves ({@code execute(job())}) and drive time with the engine's clock. Mail goes to a
+ * GreenMail server on {@link TestMail#SMTP}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:rrp-engine-test;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=" + TestMail.PORT,
+})
+@ActiveProfiles("demo")
+public @interface EngineTest {
+}

@@ -1,0 +1,185 @@
+package org.rrp.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.referral.ReferralRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * The whole application on a random port, used over /engine-rest as Tasklist uses it, logging in as each demo
+ * role in turn. The job executor runs, so allocation happens on its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=" + TestMail.PORT,
+    "camunda.bpm.job-execution.wait-time-in-millis=200",
+    "camunda.bpm.job-execution.max-wait=1000",
+})
+@ActiveProfiles("demo")
+class RrpWorkflowApplicationTest {
+
+  static final String EAST = "area-east-staffs-tamworth";
+  static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+  static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+
+  @RegisterExtension
+  static final GreenMailExtension mail = TestMail.server();
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void anonymousRestCallsAreRefused() {
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("rosa", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void referralWalksFromRequestToTheAdvisorsFirstTaskAndClosure() throws Exception {
+    // The referrer sees the start form in Tasklist and submits a request.
+    ResponseEntity<Map<String, Object>> startForm = get("rosa", "/engine-rest/process-definition/key/referral/deployed-start-form");
+    assertThat(startForm.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(startForm.getBody()).containsEntry("id", "request-support");
+
+    ResponseEntity<Map<String, Object>> started = post("rosa", "/engine-rest/process-definition/key/referral/submit-form",
+        Map.of("variables", typed(ReferralRequests.valid())), OBJECT);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String caseId = (String) started.getBody().get("id");
+    assertThat((String) started.getBody().get("businessKey")).matches("RRP-\\d{4}-\\d{4}");
+
+    // Another referrer sees nothing of it; the referrer sees their own case.
+    assertThat(list("sam", "/engine-rest/process-instance?processInstanceIds=" + caseId)).isEmpty();
+    assertThat(list("rosa", "/engine-rest/process-instance?processInstanceIds=" + caseId)).hasSize(1);
+
+    // The coordinator triages: a bad area is refused and the task stays open; then the right one.
+    Map<String, Object> triage = single(list("cora", "/engine-rest/task?processInstanceId=" + caseId));
+    assertThat(triage).containsEntry("taskDefinitionKey", "Task_TriageRequest").containsKey("due");
+    String triageId = (String) triage.get("id");
+    assertThat(post("cora", "/engine-rest/task/" + triageId + "/claim", Map.of("userId", "cora"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    ResponseEntity<Map<String, Object>> refused = post("cora", "/engine-rest/task/" + triageId + "/submit-form",
+        Map.of("variables", typed(Map.of("service", "advice-and-guidance", "area", "area-atlantis"))), OBJECT);
+    assertThat(refused.getStatusCode().isError()).isTrue();
+    assertThat((String) refused.getBody().get("message")).contains("The area 'area-atlantis' is not a known area group.");
+    assertThat(list("cora", "/engine-rest/task?processInstanceId=" + caseId)).hasSize(1);
+    assertThat(post("cora", "/engine-rest/task/" + triageId + "/submit-form",
+        Map.of("variables", typed(Map.of("service", "advice-and-guidance", "area", EAST))), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    // The job executor allocates the case to an East Staffs & Tamworth advisor, who is emailed.
+    Map<String, Object> advice = eventually(() -> list("cora", "/engine-rest/task?processInstanceId=" + caseId).stream()
+        .filter(t -> "Task_GiveAdviceAndGuidance".equals(t.get("taskDefinitionKey"))).findFirst().orElse(null));
+    String advisor = (String) advice.get("assignee");
+    assertThat(advisor).isIn("alex", "ash");
+    String adviceId = (String) advice.get("id");
+    assertThat(list(advisor, "/engine-rest/task?assignee=" + advisor)).extracting(t -> t.get("id")).contains(adviceId);
+    MimeMessage allocated = eventually(() -> mail.getReceivedMessages().length > 0 ? mail.getReceivedMessages()[0] : null);
+    assertThat(allocated.getAllRecipients()[0].toString()).isEqualTo(advisor + "@example.org");
+
+    // An advisor of another area neither sees nor claims it; a manager reads it but cannot complete it.
+    assertThat(list("bea", "/engine-rest/task?processInstanceId=" + caseId)).isEmpty();
+    assertThat(post("bea", "/engine-rest/task/" + adviceId + "/claim", Map.of("userId", "bea"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(list("max", "/engine-rest/task?processInstanceId=" + caseId)).hasSize(1);
+    assertThat(post("max", "/engine-rest/task/" + adviceId + "/complete", Map.of(), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // The advisor gives advice and closes the case; the referrer is told the outcome.
+    assertThat(post(advisor, "/engine-rest/task/" + adviceId + "/submit-form", Map.of("variables", typed(Map.of(
+        "adviceGiven", "A named adult at the door each morning.", "caseOutcome", "Settled into the new class."))),
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    eventually(() -> "COMPLETED".equals(get("cora", "/engine-rest/history/process-instance/" + caseId).getBody().get("state"))
+        ? true : null);
+    eventually(() -> mail.getReceivedMessages().length == 2 ? true : null);
+    assertThat(mail.getReceivedMessages()[1].getAllRecipients()[0].toString())
+        .isEqualTo(ReferralRequests.REFERRER_EMAIL_ADDRESS);
+  }
+
+  @Test
+  void badRequestIsRefusedWithWhatToFixAndStartsNothing() {
+    Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
+    request.put("childDateOfBirth", "2099-01-01");
+    request.put("settingDistrict", "atlantis");
+    int before = list("cora", "/engine-rest/process-instance").size();
+
+    ResponseEntity<Map<String, Object>> refused = post("sam", "/engine-rest/process-definition/key/referral/submit-form",
+        Map.of("variables", typed(request)), OBJECT);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) refused.getBody().get("message"))
+        .contains("The child's date of birth is in the future.")
+        .contains("The district 'atlantis' is not one the RRP team serves");
+    assertThat(list("cora", "/engine-rest/process-instance")).hasSize(before);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  private static Map<String, Object> typed(Map<String, Object> values) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    return typed;
+  }
+
+  private ResponseEntity<Map<String, Object>> get(String user, String path) {
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, OBJECT);
+  }
+
+  private List<Map<String, Object>> list(String user, String path) {
+    ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.GET, null, LIST);
+    assertThat(response.getStatusCode()).as("GET " + path + " as " + user).isEqualTo(HttpStatus.OK);
+    return response.getBody();
+  }
+
+  private <T> ResponseEntity<T> post(String user, String path, Object body, Class<T> type) {
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), type);
+  }
+
+  private <T> ResponseEntity<T> post(String user, String path, Object body, ParameterizedTypeReference<T> type) {
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body), type);
+  }
+
+  private static Map<String, Object> single(List<Map<String, Object>> items) {
+    assertThat(items).hasSize(1);
+    return items.get(0);
+  }
+
+  /** Waits (bounded) for the job executor to get somewhere; returns the first non-null answer. */
+  private static <T> T eventually(Supplier<T> probe) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      T answer = probe.get();
+      if (answer != null) {
+        return answer;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("nothing happened within 30 seconds");
+  }
+}

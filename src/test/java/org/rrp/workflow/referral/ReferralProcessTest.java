@@ -1,0 +1,437 @@
+package org.rrp.workflow.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.rrp.workflow.referral.ReferralVariables.*;
+
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.EngineTest;
+import org.rrp.workflow.TestMail;
+import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.system.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+/** The referral process, a method per path: from the request to the advisor's work and the case's closure. */
+@EngineTest
+class ReferralProcessTest {
+
+  static final String EAST = "area-east-staffs-tamworth";
+  static final List<String> EAST_ADVISORS = List.of("alex", "ash");
+  /** Friday 6 March 2026, 10:00 in the UK. */
+  static final ZonedDateTime FRIDAY_MORNING = ZonedDateTime.of(2026, 3, 6, 10, 0, 0, 0, CaseClock.ZONE);
+
+  @RegisterExtension
+  static final GreenMailExtension mail = TestMail.server();
+
+  @RegisterExtension
+  final ProcessEngineExtension engine;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  ReferralProcessTest(@Autowired ProcessEngine processEngine) {
+    engine = ProcessEngineExtension.builder().useProcessEngine(processEngine).build();
+  }
+
+  @BeforeEach
+  void startFromNoOpenCases() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    engine.setCurrentTime(Date.from(FRIDAY_MORNING.toInstant()));
+    List<String> running = engine.getRuntimeService().createProcessInstanceQuery().list().stream()
+        .map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      engine.getRuntimeService().deleteProcessInstances(running, "test clean-up", false, true);
+    }
+    jdbc.update("delete from rrp_case_allocation");
+  }
+
+  @AfterEach
+  void forgetEngine() {
+    BpmnAwareTests.reset();
+  }
+
+  // ---- paths -----------------------------------------------------------------------------------------------
+
+  @Test
+  void eligibleRequestIsTriagedAndAllocatedToAnAdvisorOfTheSettingsArea() throws Exception {
+    ProcessInstance referral = request(ReferralRequests.valid());
+
+    assertThat(referral).isWaitingAt("Task_TriageRequest").hasPassed("Task_DetermineArea", "Task_DecideEligibility");
+    assertThat(referral).variables().containsEntry(AREA, EAST).containsEntry(ELIGIBLE, true)
+        .containsEntry(SERVICE, ADVICE_AND_GUIDANCE);
+    assertThat(task(referral)).hasCandidateGroup("rrp-coordinators");
+
+    complete(task(referral), withVariables(SERVICE, ADVICE_AND_GUIDANCE, AREA, EAST));
+    allocate(referral);
+
+    assertThat(referral).isWaitingAt("Task_GiveAdviceAndGuidance");
+    Task advisorTask = task(referral);
+    assertThat(advisorTask.getAssignee()).isIn(EAST_ADVISORS);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(advisorTask.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(EAST));
+    assertThat(mail.getReceivedMessages()).singleElement().satisfies(message -> {
+      assertThat(message.getAllRecipients()[0].toString()).isEqualTo(advisorTask.getAssignee() + "@example.org");
+      assertThat(message.getSubject()).isEqualTo("RRP case " + reference(referral) + " allocated to you")
+          .doesNotContain("Robin");
+    });
+  }
+
+  @Test
+  void caseGetsAReadableReferenceAsBusinessKeyNumberedWithinTheYear() {
+    ProcessInstance first = request(ReferralRequests.valid());
+    ProcessInstance second = request(ReferralRequests.valid());
+
+    assertThat(first.getBusinessKey()).matches("RRP-2026-\\d{4}").isEqualTo(reference(first));
+    int firstNumber = Integer.parseInt(first.getBusinessKey().substring(9));
+    assertThat(second.getBusinessKey()).isEqualTo(CaseReferences.format(2026, firstNumber + 1));
+  }
+
+  @Test
+  void everyTaskIsDueInWorkingDays() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+
+    // Triage is due in 2 working days: Friday 10:00 -> Tuesday 10:00, the weekend does not count.
+    assertThat(task(referral).getDueDate()).isEqualTo(Date.from(FRIDAY_MORNING.plusDays(4).toInstant()));
+  }
+
+  @Test
+  void ineligibleRequestOverriddenByCoordinatorGoesToTriage() {
+    ProcessInstance referral = request(ReferralRequests.ineligible());
+
+    assertThat(referral).isWaitingAt("Task_ReviewIneligibleRequest").variables().containsEntry(ELIGIBLE, false);
+    assertThat((String) variable(referral, ELIGIBILITY_REASON)).contains("not in the RRP cohort");
+
+    complete(task(referral), withVariables(INELIGIBLE_DECISION, OVERRIDE,
+        OVERRIDE_REASON, "Care arrangements are changing; the family court hearing is next month."));
+
+    assertThat(referral).isWaitingAt("Task_TriageRequest").hasPassed("Gateway_ReadyForTriage");
+    assertThat(referral).variables().containsKey(OVERRIDE_REASON);
+  }
+
+  @Test
+  void ineligibleRequestDeclinedTellsTheReferrerWhyWithSignposting() throws Exception {
+    ProcessInstance referral = request(ReferralRequests.ineligible());
+
+    complete(task(referral), withVariables(INELIGIBLE_DECISION, DECLINE,
+        DECLINE_REASON, "The child is not in the cohort the team serves.",
+        SIGNPOSTING, "The school's educational psychology service; the local early help hub."));
+    assertThat(referral).isWaitingAt("Task_NotifyReferrerOfDecline");
+    execute(job(referral));
+
+    assertThat(referral).isEnded().hasPassed("EndEvent_RequestDeclined").hasNotPassed("Task_TriageRequest");
+    MimeMessage message = mail.getReceivedMessages()[0];
+    assertThat(message.getAllRecipients()[0].toString()).isEqualTo(ReferralRequests.REFERRER_EMAIL_ADDRESS);
+    assertThat(message.getSubject()).isEqualTo("RRP request " + referral.getBusinessKey() + ": outcome");
+    assertThat(GreenMailUtil.getBody(message)).contains("not in the cohort").contains("early help hub");
+  }
+
+  @Test
+  void adviceAndGuidanceClosesTheCaseWithItsOutcomeAndReleasesTheCaseload() throws Exception {
+    ProcessInstance referral = triagedAndAllocated(ADVICE_AND_GUIDANCE);
+    String advisor = task(referral).getAssignee();
+    assertThat(openCasesOf(advisor)).isEqualTo(1);
+
+    complete(task(referral), withVariables(ADVICE_GIVEN, "Meet-and-greet at the door; a calm space agreed.",
+        CASE_OUTCOME, "School reports fewer walk-outs.", SIGNPOSTING, "Adoption support fund"));
+    assertThat(referral).isWaitingAt("Task_CloseCase");
+    execute(job(referral));
+
+    assertThat(referral).isEnded().hasPassed("EndEvent_CaseClosed");
+    assertThat(openCasesOf(advisor)).isZero();
+    MimeMessage closure = Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> subject(m).endsWith("closed")).findFirst().orElseThrow();
+    assertThat(closure.getAllRecipients()[0].toString()).isEqualTo(ReferralRequests.REFERRER_EMAIL_ADDRESS);
+    assertThat(GreenMailUtil.getBody(closure)).contains("fewer walk-outs").contains("feedback");
+  }
+
+  @Test
+  void solutionFocusedCircleWaitsForTheAdvisorToArrangeTheInitialMeeting() {
+    ProcessInstance referral = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
+
+    assertThat(referral).isWaitingAt("Task_ArrangeInitialMeeting");
+    complete(task(referral), withVariables(INITIAL_MEETING_AT, FRIDAY_MORNING.plusDays(7).toOffsetDateTime().toString(),
+        MEETING_VENUE, "Hollybank Primary, meeting room 2", CHILD_ATTENDS, true));
+    assertThat(referral).isWaitingAt("Task_RecordCaseOutcome");
+    complete(task(referral), withVariables(CASE_OUTCOME, "Circle held; actions agreed."));
+    execute(job(referral));
+
+    assertThat(referral).isEnded().hasPassed("Task_ArrangeInitialMeeting", "EndEvent_CaseClosed");
+  }
+
+  @Test
+  void restorativeConferenceWaitsForTheAdvisorToCheckSuitability() {
+    ProcessInstance referral = triagedAndAllocated(RESTORATIVE_CONFERENCE);
+
+    assertThat(referral).isWaitingAt("Task_CheckConferenceSuitability");
+    complete(task(referral), withVariables(CONFERENCE_SUITABILITY, "suitable", SUITABILITY_NOTES, "All willing to meet."));
+    assertThat(referral).isWaitingAt("Task_RecordCaseOutcome");
+    complete(task(referral), withVariables(CASE_OUTCOME, "Conference to be prepared."));
+    execute(job(referral));
+
+    assertThat(referral).isEnded().hasPassed("Task_CheckConferenceSuitability", "EndEvent_CaseClosed");
+  }
+
+  @Test
+  void tenCasesOverTwoAdvisorsOfOneAreaEndFiveEach() {
+    for (int i = 1; i <= 10; i++) {
+      ProcessInstance referral = atAllocation("RRP-2026-91" + String.format("%02d", i), EAST);
+      execute(job(referral));
+      assertThat(referral).isWaitingAt("Task_NotifyAdvisor");
+    }
+
+    Map<String, Long> caseloads = engine.getRuntimeService().createVariableInstanceQuery().variableName(ADVISOR_ID)
+        .list().stream().collect(Collectors.groupingBy(v -> (String) v.getValue(), Collectors.counting()));
+    assertThat(caseloads).containsOnly(Map.entry("alex", 5L), Map.entry("ash", 5L));
+  }
+
+  @Test
+  void caseOfAnAreaWithNoAdvisorGoesToACoordinatorToAllocateByHand() {
+    Group emptyArea = engine.getIdentityService().newGroup("area-without-advisors");
+    if (engine.getIdentityService().createGroupQuery().groupId(emptyArea.getId()).count() == 0) {
+      engine.getIdentityService().saveGroup(emptyArea);
+    }
+    ProcessInstance referral = atAllocation("RRP-2026-9201", emptyArea.getId());
+    execute(job(referral));
+
+    assertThat(referral).isWaitingAt("Task_AllocateAdvisorByHand");
+    assertThat(task(referral)).hasCandidateGroup("rrp-coordinators");
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+    complete(task(referral), withVariables(ADVISOR_ID, "bea"));
+    execute(job(referral));
+
+    assertThat(referral).isWaitingAt("Task_GiveAdviceAndGuidance");
+    assertThat(task(referral)).isAssignedTo("bea");
+    assertThat(openCasesOf("bea")).isEqualTo(1);
+  }
+
+  // ---- bad input: rejected on the server, nothing started or half-written -----------------------------------
+
+  @Test
+  void requestMissingRequiredFieldsIsRejectedSayingWhatToFix() {
+    VariableMap request = ReferralRequests.valid();
+    request.remove(CHILD_NAME);
+    request.putValue(DIFFICULTY, "  ");
+
+    assertRequestRejected(request, "The child's name is required.", "What is stuck is required.");
+  }
+
+  @Test
+  void requestWithDateOfBirthInTheFutureIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(CHILD_DATE_OF_BIRTH, "2026-03-07"),
+        "The child's date of birth is in the future.");
+  }
+
+  @Test
+  void requestWithUnreadableDateIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(CHILD_DATE_OF_BIRTH, "5th April"),
+        "The child's date of birth is not a date");
+  }
+
+  @Test
+  void requestWithCareEndingBeforeBirthIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(LEGAL_STATUS, PREVIOUSLY_IN_CARE)
+        .putValue(CARE_ENDED_ON, "2015-01-01"), "is before their date of birth");
+  }
+
+  @Test
+  void requestWithCareEndingInTheFutureIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(LEGAL_STATUS, PREVIOUSLY_IN_CARE)
+        .putValue(CARE_ENDED_ON, "2027-01-01"), "The date the child left care is in the future.");
+  }
+
+  @Test
+  void previouslyInCareRequestWithoutCareEndDateIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(LEGAL_STATUS, PREVIOUSLY_IN_CARE),
+        "The date the child left care is required.");
+  }
+
+  @Test
+  void requestFromAnUnknownDistrictIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(SETTING_DISTRICT, "atlantis"),
+        "The district 'atlantis' is not one the RRP team serves");
+  }
+
+  @Test
+  void requestWithoutParentOrCarerAgreementIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(PARENT_CARER_AGREEMENT, false),
+        "needs a parent or carer's agreement");
+  }
+
+  @Test
+  void requestWithAnUnknownServiceOrInvalidEmailIsRejected() {
+    assertRequestRejected(ReferralRequests.valid().putValue(SERVICE_WANTED, "mediation")
+        .putValue(REFERRER_EMAIL, "pat.referrer"), "The service wanted 'mediation' is not one of the options.",
+        "Your email is not a valid email address.");
+  }
+
+  @Test
+  void triageNamingAnUnknownAreaKeepsTheTaskOpenAndTheCaseUnchanged() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+    Task triage = task(referral);
+
+    assertTaskRejected(triage, Map.of(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, "area-atlantis"),
+        "The area 'area-atlantis' is not a known area group.");
+    assertThat(variable(referral, AREA)).isEqualTo(EAST);
+    assertThat(variable(referral, SERVICE)).isEqualTo(ADVICE_AND_GUIDANCE);
+
+    assertTaskRejected(triage, Map.of(SERVICE, "mediation", AREA, EAST), "The confirmed service 'mediation'");
+  }
+
+  @Test
+  void reviewOfIneligibleRequestNeedsAReasonForItsDecision() {
+    ProcessInstance referral = request(ReferralRequests.ineligible());
+    Task review = task(referral);
+
+    assertTaskRejected(review, Map.of(INELIGIBLE_DECISION, OVERRIDE), "The reason for the override is required.");
+    assertTaskRejected(review, Map.of(INELIGIBLE_DECISION, DECLINE, DECLINE_REASON, "Not in cohort"),
+        "Signposting for the referrer is required.");
+    assertTaskRejected(review, Map.of(), "Your decision is required.");
+  }
+
+  @Test
+  void allocationByHandRejectsSomeoneWhoIsNotAnAdvisor() {
+    ProcessInstance referral = atAllocation("RRP-2026-9301", "area-without-advisors-2");
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("area-without-advisors-2"));
+    execute(job(referral));
+
+    assertTaskRejected(task(referral), Map.of(ADVISOR_ID, "rosa"), "'rosa' is not an advisor");
+    assertThat(openCasesOf("rosa")).isZero();
+  }
+
+  @Test
+  void advisorFormsRejectMissingOutcomesAndMeetingsInThePast() {
+    ProcessInstance advice = triagedAndAllocated(ADVICE_AND_GUIDANCE);
+    assertTaskRejected(task(advice), Map.of(ADVICE_GIVEN, "Some advice"), "The outcome of the case is required.");
+
+    ProcessInstance circle = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
+    assertTaskRejected(task(circle), Map.of(INITIAL_MEETING_AT, FRIDAY_MORNING.minusDays(1).toOffsetDateTime().toString(),
+        MEETING_VENUE, "Online"), "The initial meeting must be in the future.");
+    assertTaskRejected(task(circle), Map.of(INITIAL_MEETING_AT, "next Tuesday", MEETING_VENUE, "Online"),
+        "is not a date and time");
+
+    ProcessInstance conference = triagedAndAllocated(RESTORATIVE_CONFERENCE);
+    assertTaskRejected(task(conference), Map.of(CONFERENCE_SUITABILITY, "maybe", SUITABILITY_NOTES, "Unsure"),
+        "is not one of the options");
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  private ProcessInstance request(VariableMap request) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
+        .latestVersion().singleResult().getId();
+    return engine.getFormService().submitStartForm(definitionId, request);
+  }
+
+  private ProcessInstance triagedAndAllocated(String service) {
+    ProcessInstance referral = request(ReferralRequests.valid());
+    complete(task(referral), withVariables(SERVICE, service, AREA, EAST));
+    allocate(referral);
+    return referral;
+  }
+
+  /** Runs the two jobs after triage: allocation, then the advisor's notification. */
+  private void allocate(ProcessInstance referral) {
+    assertThat(referral).isWaitingAt("Task_AllocateAdvisor");
+    execute(job(referral));
+    assertThat(referral).isWaitingAt("Task_NotifyAdvisor");
+    execute(job(referral));
+  }
+
+  /** A detour started mid-process: a triaged advice case of the given area, waiting at allocation. */
+  private ProcessInstance atAllocation(String caseReference, String area) {
+    return engine.getRuntimeService().createProcessInstanceByKey("referral").businessKey(caseReference)
+        .startBeforeActivity("Task_AllocateAdvisor")
+        .setVariables(ReferralRequests.valid().putValue(CASE_REFERENCE, caseReference).putValue(AREA, area)
+            .putValue(SERVICE, ADVICE_AND_GUIDANCE))
+        .execute();
+  }
+
+  private void assertRequestRejected(VariableMap request, String... problems) {
+    long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    Integer counterBefore = referenceCounter();
+
+    assertThatThrownBy(() -> request(request)).isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Please correct the form:")
+        .satisfies(e -> assertThat(e.getMessage()).contains(problems));
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    assertThat(referenceCounter()).isEqualTo(counterBefore);
+  }
+
+  private void assertTaskRejected(Task task, Map<String, Object> submitted, String problem) {
+    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task.getId(), Variables.fromMap(submitted)))
+        .hasRootCauseInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(rootMessage(e)).contains(problem));
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count())
+        .as("the task stays open").isEqualTo(1);
+    submitted.keySet().stream().filter(name -> !Map.of(AREA, 1, SERVICE, 1).containsKey(name))
+        .forEach(name -> assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), name))
+            .as("nothing of the rejected form is kept: " + name).isNull());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  private Integer referenceCounter() {
+    return jdbc.query("select last_number from rrp_case_reference where reference_year = 2026",
+        rs -> rs.next() ? rs.getInt(1) : null);
+  }
+
+  private int openCasesOf(String advisor) {
+    return jdbc.queryForObject("select count(*) from rrp_case_allocation where advisor_id = ? and closed_at is null",
+        Integer.class, advisor);
+  }
+
+  private Object variable(ProcessInstance referral, String name) {
+    return engine.getRuntimeService().getVariable(referral.getId(), name);
+  }
+
+  private String reference(ProcessInstance referral) {
+    return (String) variable(referral, CASE_REFERENCE);
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

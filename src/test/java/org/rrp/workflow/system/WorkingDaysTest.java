@@ -1,0 +1,31 @@
+package org.rrp.workflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZonedDateTime;
+
+import org.junit.jupiter.api.Test;
+
+class WorkingDaysTest {
+
+  static final ZonedDateTime WEDNESDAY = ZonedDateTime.of(2026, 3, 4, 10, 0, 0, 0, CaseClock.ZONE);
+
+  @Test
+  void countsWeekdaysOnly() {
+    assertThat(WorkingDays.add(WEDNESDAY, 2)).isEqualTo(WEDNESDAY.plusDays(2));
+    assertThat(WorkingDays.add(WEDNESDAY, 3)).isEqualTo(WEDNESDAY.plusDays(5));
+    assertThat(WorkingDays.add(WEDNESDAY, 10)).isEqualTo(WEDNESDAY.plusDays(14));
+  }
+
+  @Test
+  void fromAWeekendTheFirstWorkingDayIsMonday() {
+    ZonedDateTime saturday = WEDNESDAY.plusDays(3);
+
+    assertThat(WorkingDays.add(saturday, 1)).isEqualTo(saturday.plusDays(2));
+  }
+
+  @Test
+  void zeroWorkingDaysIsNow() {
+    assertThat(WorkingDays.add(WEDNESDAY, 0)).isEqualTo(WEDNESDAY);
+  }
+}
