@@ -80,10 +80,15 @@ class RequestReceivedListener implements ExecutionListener {
     execution.setProcessBusinessKey(reference);
     execution.setVariable(CASE_REFERENCE, reference);
     execution.setVariable(CHILD_AGE_YEARS, Period.between(dateOfBirth, today).getYears());
-    execution.setVariable(MONTHS_SINCE_CARE_ENDED,
-        careEnded == null ? null : (int) Period.between(careEnded, today).toTotalMonths());
+    execution.setVariable(MONTHS_SINCE_CARE_ENDED, careEnded == null ? null : monthsSince(careEnded, today));
     execution.setVariable(SERVICE, execution.getVariable(SERVICE_WANTED));
     letReferrerReadTheirCase(execution);
+  }
+
+  /** Months since the date, a part month counting as a whole one: 6 years and a day is 73 months, not 72. */
+  static int monthsSince(LocalDate date, LocalDate today) {
+    Period period = Period.between(date, today);
+    return (int) period.toTotalMonths() + (period.getDays() > 0 ? 1 : 0);
   }
 
   private void letReferrerReadTheirCase(DelegateExecution execution) {

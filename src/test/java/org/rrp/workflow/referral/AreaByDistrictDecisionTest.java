@@ -1,0 +1,66 @@
+package org.rrp.workflow.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The {@code area-by-district} decision table in {@code processes/area-by-district.dmn}. */
+class AreaByDistrictDecisionTest {
+
+  private static final Path MODEL = Path.of("processes", "area-by-district.dmn");
+
+  private static DmnEngine dmnEngine;
+  private static DmnDecision decision;
+
+  @BeforeAll
+  static void parseDecision() throws IOException {
+    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream model = Files.newInputStream(MODEL)) {
+      decision = dmnEngine.parseDecision("area-by-district", model);
+    }
+  }
+
+  @ParameterizedTest(name = "{0} is served by {1}")
+  @CsvSource({
+      "east-staffordshire,      area-east-staffs-tamworth",
+      "tamworth,                area-east-staffs-tamworth",
+      "cannock-chase,           area-cannock-lichfield",
+      "lichfield,               area-cannock-lichfield",
+      "stafford,                area-stafford-south-staffs",
+      "south-staffordshire,     area-stafford-south-staffs",
+      "newcastle-under-lyme,    area-newcastle-moorlands",
+      "staffordshire-moorlands, area-newcastle-moorlands"})
+  void districtIsServedByItsArea(String district, String area) {
+    DmnDecisionTableResult result = evaluate(district);
+
+    assertThat(result).hasSize(1);
+    assertThat((String) result.getSingleResult().getEntry("area")).isEqualTo(area);
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"stoke-on-trent", "birmingham", "staffordshire"})
+  @NullAndEmptySource
+  void districtOutsideTheServiceGivesNoArea(String district) {
+    DmnDecisionTableResult result = evaluate(district);
+
+    assertThat(result.getResultList()).isEmpty();
+  }
+
+  private static DmnDecisionTableResult evaluate(String district) {
+    return dmnEngine.evaluateDecisionTable(decision, Variables.createVariables().putValue("settingDistrict", district));
+  }
+}
