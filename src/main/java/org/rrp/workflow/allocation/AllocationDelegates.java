@@ -9,6 +9,7 @@ import static org.rrp.workflow.referral.ReferralVariables.SERVICE;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.notification.Notification;
 import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.system.CaseClock;
@@ -17,7 +18,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Allocation's delegates: automatic allocation, allocation by hand, and the advisor's notification. */
+/**
+ * Allocation's delegates: automatic allocation, allocation by hand, and the advisor's notification. The area's
+ * advisors (or the advisor chosen by hand) may then read the case, so Tasklist shows them its reference.
+ */
 @Configuration(proxyBeanMethods = false)
 class AllocationDelegates {
 
@@ -25,18 +29,19 @@ class AllocationDelegates {
   static final String NO_ADVISOR_IN_AREA = "NO_ADVISOR_IN_AREA";
 
   @Bean
-  JavaDelegate allocateAdvisorDelegate(AdvisorAllocationService allocation) {
+  JavaDelegate allocateAdvisorDelegate(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return execution -> {
-      String advisor = allocation.allocate((String) execution.getVariable(CASE_REFERENCE),
-              (String) execution.getVariable(AREA), CaseClock.instant())
+      String area = (String) execution.getVariable(AREA);
+      String advisor = allocation.allocate((String) execution.getVariable(CASE_REFERENCE), area, CaseClock.instant())
           .orElseThrow(() -> new BpmnError(NO_ADVISOR_IN_AREA, "The area has no advisor to allocate"));
       execution.setVariable(ADVISOR_ID, advisor);
+      caseAccess.letGroupRead(execution.getProcessInstanceId(), area);
     };
   }
 
   /** Guards "Allocate advisor by hand": the person named must be an advisor; then the allocation is recorded. */
   @Bean
-  TaskListener allocationByHandCheck(AdvisorAllocationService allocation) {
+  TaskListener allocationByHandCheck(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return task -> {
       FormInput input = new FormInput(task);
       String advisor = input.requiredText(ADVISOR_ID, "The advisor's user id");
@@ -46,6 +51,7 @@ class AllocationDelegates {
       input.rejectIfInvalid();
       allocation.allocateByHand((String) task.getVariable(CASE_REFERENCE), (String) task.getVariable(AREA), advisor,
           CaseClock.instant());
+      caseAccess.letUserRead(task.getProcessInstanceId(), advisor);
     };
   }
 

@@ -140,10 +140,11 @@ class AccessSetup {
     if (filter == null) {
       filter = filterService.newTaskFilter(definition.name());
       filter.setOwner(RrpGroups.ADMINS);
-      filter.setQuery(definition.query());
-      filter.setProperties(new LinkedHashMap<>(definition.properties()));
-      filterService.saveFilter(filter);
     }
+    // The product's filters are kept as defined here: a new release's columns or criteria apply on restart.
+    filter.setQuery(definition.query());
+    filter.setProperties(new LinkedHashMap<>(definition.properties()));
+    filterService.saveFilter(filter);
     for (String reader : readers) {
       grant(reader, Resources.FILTER, filter.getId(), Permissions.READ);
     }
@@ -154,6 +155,6 @@ class AccessSetup {
   }
 
   static List<Map<String, Object>> caseColumns() {
-    return List.of(column("caseReference", "Case"), column("service", "Service"), column("area", "Area"));
+    return List.of(column("caseReference", "Case"), column("settingName", "Setting"));
   }
 }

@@ -2,21 +2,26 @@ package org.rrp.workflow.referral;
 
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rrp.workflow.allocation.AdvisorAllocationService;
+import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The referral's service tasks and end listener: a few lines of mapping around a service each. */
 @Configuration(proxyBeanMethods = false)
 class ReferralDelegates {
+
+  /** "Acknowledge request": the referrer learns the case reference to quote. */
+  @Bean
+  JavaDelegate acknowledgeRequestDelegate(Notifier notifier) {
+    return execution -> notifier.send(ReferralMessages.received(text(execution, CASE_REFERENCE),
+        text(execution, REFERRER_EMAIL)));
+  }
 
   /** "Tell referrer the request is declined". */
   @Bean
@@ -34,18 +39,16 @@ class ReferralDelegates {
 
   /**
    * When a referral ends, however it ends (closed, declined, or cancelled in Cockpit): the case leaves its
-   * advisor's caseload, and the referrer's grant to read it goes.
+   * advisor's caseload, and the grants to read it (referrer's, area's) go.
    */
   @Bean
-  ExecutionListener caseEndedListener(AdvisorAllocationService allocation, AuthorizationService authorizationService) {
+  ExecutionListener caseEndedListener(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return execution -> {
       Object reference = execution.getVariable(CASE_REFERENCE);
       if (reference instanceof String caseReference) {
         allocation.release(caseReference, CaseClock.instant());
       }
-      WithoutAuthorization.run(() -> authorizationService.createAuthorizationQuery()
-          .resourceType(Resources.PROCESS_INSTANCE).resourceId(execution.getProcessInstanceId()).list()
-          .forEach(grant -> authorizationService.deleteAuthorization(grant.getId())));
+      caseAccess.revokeAll(execution.getProcessInstanceId());
     };
   }
 

@@ -8,6 +8,21 @@ final class ReferralMessages {
   private ReferralMessages() {
   }
 
+  static Notification received(String caseReference, String referrerEmail) {
+    return new Notification("request-received", caseReference, "referrer", referrerEmail,
+        "RRP request received: " + caseReference,
+        """
+        Thank you for your request for support from the Relational & Restorative Practice team.
+
+        Its case reference is %s. Please quote it when you contact us about this child, so that we can talk
+        about the case without naming them by email.
+
+        An RRP coordinator will look at the request and let you know what happens next.
+
+        RRP team, Virtual School
+        """.formatted(caseReference));
+  }
+
   static Notification declined(String caseReference, String referrerEmail, String reason, String signposting) {
     return new Notification("request-declined", caseReference, "referrer", referrerEmail,
         "RRP request " + caseReference + ": outcome",

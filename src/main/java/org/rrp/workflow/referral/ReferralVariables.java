@@ -34,6 +34,7 @@ public final class ReferralVariables {
   public static final String CASE_REFERENCE = "caseReference";        // also the business key
   public static final String CHILD_AGE_YEARS = "childAgeYears";       // Integer
   public static final String MONTHS_SINCE_CARE_ENDED = "monthsSinceCareEnded"; // Integer or null
+  public static final String REQUEST_SUMMARY = "requestSummary";     // markdown for coordinators' forms
 
   // Eligibility (outputs of the eligibility table) and the coordinator's review
   public static final String ELIGIBLE = "eligible";                   // Boolean

@@ -5,15 +5,11 @@ import static org.rrp.workflow.referral.ReferralVariables.*;
 import java.time.LocalDate;
 import java.time.Period;
 
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.system.CaseClock;
 import org.rrp.workflow.system.FormInput;
-import org.rrp.workflow.system.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,13 +23,12 @@ class RequestReceivedListener implements ExecutionListener {
 
   private final CaseReferences caseReferences;
   private final DistrictAreas districtAreas;
-  private final AuthorizationService authorizationService;
+  private final CaseAccess caseAccess;
 
-  RequestReceivedListener(CaseReferences caseReferences, DistrictAreas districtAreas,
-      AuthorizationService authorizationService) {
+  RequestReceivedListener(CaseReferences caseReferences, DistrictAreas districtAreas, CaseAccess caseAccess) {
     this.caseReferences = caseReferences;
     this.districtAreas = districtAreas;
-    this.authorizationService = authorizationService;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -82,24 +77,30 @@ class RequestReceivedListener implements ExecutionListener {
     execution.setVariable(CHILD_AGE_YEARS, Period.between(dateOfBirth, today).getYears());
     execution.setVariable(MONTHS_SINCE_CARE_ENDED, careEnded == null ? null : monthsSince(careEnded, today));
     execution.setVariable(SERVICE, execution.getVariable(SERVICE_WANTED));
-    letReferrerReadTheirCase(execution);
+    execution.setVariable(REQUEST_SUMMARY, summary(execution, careEnded));
+    if (execution.getVariable(REFERRER_USER_ID) instanceof String referrer && !referrer.isBlank()) {
+      caseAccess.letUserRead(execution.getProcessInstanceId(), referrer);
+    }
+  }
+
+  /** The request as coordinators read it in their task forms: labels, not codes; no child's name. */
+  static String summary(DelegateExecution execution, LocalDate careEnded) {
+    String legalStatus = ReferralLabels.of(ReferralLabels.LEGAL_STATUSES, (String) execution.getVariable(LEGAL_STATUS));
+    return String.join("\n",
+        "- Referred by: " + ReferralLabels.of(ReferralLabels.ROLES, (String) execution.getVariable(REFERRER_ROLE))
+            + ", " + execution.getVariable(REFERRER_SETTING),
+        "- Year group: " + ReferralLabels.humanise((String) execution.getVariable(CHILD_YEAR_GROUP)),
+        "- Legal status or circumstances: " + legalStatus + (careEnded == null ? "" : ", left care " + careEnded),
+        "- School or setting: " + execution.getVariable(SETTING_NAME) + ", "
+            + ReferralLabels.humanise((String) execution.getVariable(SETTING_DISTRICT)),
+        "- Service wanted: " + ReferralLabels.of(ReferralLabels.SERVICES, (String) execution.getVariable(SERVICE_WANTED)),
+        "- Trained facilitator in school: " + (Boolean.TRUE.equals(execution.getVariable(TRAINED_FACILITATOR_IN_SCHOOL)) ? "yes" : "no"),
+        "- Parent or carer agreed to the referral: yes");
   }
 
   /** Months since the date, a part month counting as a whole one: 6 years and a day is 73 months, not 72. */
   static int monthsSince(LocalDate date, LocalDate today) {
     Period period = Period.between(date, today);
     return (int) period.toTotalMonths() + (period.getDays() > 0 ? 1 : 0);
-  }
-
-  private void letReferrerReadTheirCase(DelegateExecution execution) {
-    Object referrer = execution.getVariable(REFERRER_USER_ID);
-    if (referrer instanceof String userId && !userId.isBlank()) {
-      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setUserId(userId);
-      grant.setResource(Resources.PROCESS_INSTANCE);
-      grant.setResourceId(execution.getProcessInstanceId());
-      grant.addPermission(Permissions.READ);
-      WithoutAuthorization.run(() -> authorizationService.saveAuthorization(grant));
-    }
   }
 }

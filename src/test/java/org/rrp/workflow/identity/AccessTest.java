@@ -108,6 +108,27 @@ class AccessTest {
   }
 
   @Test
+  void advisorsOfTheAreaReadTheCaseOnceItIsAllocatedToThem() {
+    ProcessInstance referral = engine.getRuntimeService().createProcessInstanceByKey("referral")
+        .businessKey("RRP-2026-8500").startBeforeActivity("Task_AllocateAdvisor")
+        .setVariables(ReferralRequests.valid().putValue(CASE_REFERENCE, "RRP-2026-8500").putValue(AREA, EAST)
+            .putValue(SERVICE, "advice-and-guidance"))
+        .execute();
+    assertThat(as("alex", () -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(referral.getId()).count()))
+        .as("not before allocation").isZero();
+
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(referral.getId()).singleResult().getId());
+
+    for (String eastAdvisor : List.of("alex", "ash")) {
+      assertThat(as(eastAdvisor, () -> engine.getRuntimeService().getVariable(referral.getId(), CASE_REFERENCE)))
+          .isEqualTo("RRP-2026-8500");
+    }
+    assertThat(as("bea", () -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(referral.getId()).count()))
+        .isZero();
+  }
+
+  @Test
   void coordinatorSeesEveryAreasTasks() {
     Task task = unclaimedAdvisorTaskIn(EAST);
 

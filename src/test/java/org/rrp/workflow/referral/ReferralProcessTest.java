@@ -99,11 +99,35 @@ class ReferralProcessTest {
     assertThat(advisorTask.getAssignee()).isIn(EAST_ADVISORS);
     assertThat(engine.getTaskService().getIdentityLinksForTask(advisorTask.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(EAST));
-    assertThat(mail.getReceivedMessages()).singleElement().satisfies(message -> {
-      assertThat(message.getAllRecipients()[0].toString()).isEqualTo(advisorTask.getAssignee() + "@example.org");
-      assertThat(message.getSubject()).isEqualTo("RRP case " + reference(referral) + " allocated to you")
-          .doesNotContain("Robin");
-    });
+    MimeMessage allocated = mailTo(advisorTask.getAssignee() + "@example.org").get(0);
+    assertThat(allocated.getSubject()).isEqualTo("RRP case " + reference(referral) + " allocated to you")
+        .doesNotContain("Robin");
+  }
+
+  @Test
+  void referrerIsToldTheCaseReferenceAsSoonAsTheRequestIsSaved() throws Exception {
+    ProcessInstance referral = submit(ReferralRequests.valid());
+
+    assertThat(referral).isWaitingAt("Task_AcknowledgeRequest");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    execute(job(referral));
+
+    MimeMessage received = mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).get(0);
+    assertThat(received.getSubject()).isEqualTo("RRP request received: " + referral.getBusinessKey());
+    assertThat(GreenMailUtil.getBody(received)).contains(referral.getBusinessKey()).doesNotContain("Robin");
+  }
+
+  @Test
+  void coordinatorsReadTheRequestInLabelsNotCodes() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+
+    assertThat((String) variable(referral, REQUEST_SUMMARY))
+        .contains("- Referred by: Designated Teacher, Hollybank Primary")
+        .contains("- Year group: Year 5")
+        .contains("- Legal status or circumstances: Adoption Order")
+        .contains("- School or setting: Hollybank Primary, Tamworth")
+        .contains("- Service wanted: Advice and guidance")
+        .doesNotContain("Robin");
   }
 
   @Test
@@ -149,8 +173,7 @@ class ReferralProcessTest {
     execute(job(referral));
 
     assertThat(referral).isEnded().hasPassed("EndEvent_RequestDeclined").hasNotPassed("Task_TriageRequest");
-    MimeMessage message = mail.getReceivedMessages()[0];
-    assertThat(message.getAllRecipients()[0].toString()).isEqualTo(ReferralRequests.REFERRER_EMAIL_ADDRESS);
+    MimeMessage message = mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).get(1);
     assertThat(message.getSubject()).isEqualTo("RRP request " + referral.getBusinessKey() + ": outcome");
     assertThat(GreenMailUtil.getBody(message)).contains("not in the cohort").contains("early help hub");
   }
@@ -347,7 +370,15 @@ class ReferralProcessTest {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
+  /** Submits the start form, then runs the acknowledgement job (the save point right after the request). */
   private ProcessInstance request(VariableMap request) {
+    ProcessInstance referral = submit(request);
+    assertThat(referral).isWaitingAt("Task_AcknowledgeRequest");
+    execute(job(referral));
+    return referral;
+  }
+
+  private ProcessInstance submit(VariableMap request) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
         .latestVersion().singleResult().getId();
     return engine.getFormService().submitStartForm(definitionId, request);
@@ -381,7 +412,7 @@ class ReferralProcessTest {
     long instancesBefore = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
     Integer counterBefore = referenceCounter();
 
-    assertThatThrownBy(() -> request(request)).isInstanceOf(InvalidInputException.class)
+    assertThatThrownBy(() -> submit(request)).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("Please correct the form:")
         .satisfies(e -> assertThat(e.getMessage()).contains(problems));
 
@@ -424,6 +455,16 @@ class ReferralProcessTest {
 
   private String reference(ProcessInstance referral) {
     return (String) variable(referral, CASE_REFERENCE);
+  }
+
+  private static List<MimeMessage> mailTo(String address) {
+    return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
+      try {
+        return message.getAllRecipients()[0].toString().equals(address);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 
   private static String subject(MimeMessage message) {
