@@ -171,13 +171,7 @@ class RrpWorkflowApplicationTest {
   }
 
   private static List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-      try {
-        return message.getAllRecipients()[0].toString().equals(address);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return TestMail.to(mail, address);
   }
 
   /** Waits (bounded) for the job executor to get somewhere; returns the first non-null answer. */

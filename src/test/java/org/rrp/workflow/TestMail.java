@@ -1,5 +1,11 @@
 package org.rrp.workflow;
 
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -14,5 +20,16 @@ public final class TestMail {
 
   public static GreenMailExtension server() {
     return new GreenMailExtension(SMTP);
+  }
+
+  /** The messages the server received for one address, in the order they arrived. */
+  public static List<MimeMessage> to(GreenMailExtension server, String address) {
+    return Arrays.stream(server.getReceivedMessages()).filter(message -> {
+      try {
+        return message.getAllRecipients()[0].toString().equals(address);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 }

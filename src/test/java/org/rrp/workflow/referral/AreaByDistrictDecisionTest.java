@@ -2,17 +2,10 @@ package org.rrp.workflow.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
+import org.rrp.workflow.DecisionTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -21,18 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The {@code area-by-district} decision table in {@code processes/area-by-district.dmn}. */
 class AreaByDistrictDecisionTest {
 
-  private static final Path MODEL = Path.of("processes", "area-by-district.dmn");
-
-  private static DmnEngine dmnEngine;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(MODEL)) {
-      decision = dmnEngine.parseDecision("area-by-district", model);
-    }
-  }
+  private static final DecisionTable DECISION = DecisionTable.parse("area-by-district");
 
   @ParameterizedTest(name = "{0} is served by {1}")
   @CsvSource({
@@ -61,6 +43,6 @@ class AreaByDistrictDecisionTest {
   }
 
   private static DmnDecisionTableResult evaluate(String district) {
-    return dmnEngine.evaluateDecisionTable(decision, Variables.createVariables().putValue("settingDistrict", district));
+    return DECISION.evaluate(Variables.createVariables().putValue("settingDistrict", district));
   }
 }

@@ -2,22 +2,15 @@ package org.rrp.workflow.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeAll;
+import org.rrp.workflow.DecisionTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,8 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The {@code eligibility} decision table (hit policy FIRST) in {@code processes/eligibility.dmn}. */
 class EligibilityDecisionTest {
-
-  private static final Path MODEL = Path.of("processes", "eligibility.dmn");
 
   private static final String CIRCLE = "solution-focused-circle";
   private static final String CONFERENCE = "restorative-conference";
@@ -44,16 +35,7 @@ class EligibilityDecisionTest {
   private static final String NOT_IN_COHORT = "none-of-these";
   private static final String PREVIOUSLY_IN_CARE = "previously-in-care";
 
-  private static DmnEngine dmnEngine;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parseDecision() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(MODEL)) {
-      decision = dmnEngine.parseDecision("eligibility", model);
-    }
-  }
+  private static final DecisionTable DECISION = DecisionTable.parse("eligibility");
 
   @ParameterizedTest(name = "age {0}")
   @ValueSource(ints = {0, 5, 17, 18})
@@ -223,7 +205,7 @@ class EligibilityDecisionTest {
         .putValue("monthsSinceCareEnded", monthsSinceCareEnded)
         .putValue("serviceWanted", serviceWanted)
         .putValue("trainedFacilitatorInSchool", trainedFacilitatorInSchool);
-    DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, variables);
+    DmnDecisionTableResult result = DECISION.evaluate(variables);
     assertThat(result).as("rules matched (hit policy FIRST)").hasSize(1);
     return new Outcome(result.getSingleResult().getEntry("eligible"),
         result.getSingleResult().getEntry("eligibilityReason"));

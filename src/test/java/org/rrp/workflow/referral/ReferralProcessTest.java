@@ -458,13 +458,7 @@ class ReferralProcessTest {
   }
 
   private static List<MimeMessage> mailTo(String address) {
-    return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-      try {
-        return message.getAllRecipients()[0].toString().equals(address);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return TestMail.to(mail, address);
   }
 
   private static String subject(MimeMessage message) {
