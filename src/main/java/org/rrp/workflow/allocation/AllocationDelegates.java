@@ -63,7 +63,7 @@ class AllocationDelegates {
       String advisor = (String) execution.getVariable(ADVISOR_ID);
       String email = allocation.emailOf(advisor).orElseThrow(() -> new IllegalStateException(
           "Advisor of case " + caseReference + " has no email address in the user directory"));
-      notifier.send(new Notification("case-allocated", caseReference, "advisor", email,
+      notifier.sendOnce(caseReference + "/allocated/" + advisor, new Notification("case-allocated", caseReference, "advisor", email,
           "RRP case " + caseReference + " allocated to you",
           """
           Case %s (%s) has been allocated to you.

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.rrp.workflow.system.CaseClock;
 
 /**
  * Sends notifications through Spring's mail support when an SMTP server is configured ({@code spring.mail.host});
@@ -20,10 +21,31 @@ public class Notifier {
 
   private final JavaMailSender mailSender;
   private final String from;
+  private final NotificationLog log;
 
-  Notifier(ObjectProvider<JavaMailSender> mailSender, @Value("${rrp.mail.from}") String from) {
+  Notifier(ObjectProvider<JavaMailSender> mailSender, @Value("${rrp.mail.from}") String from, NotificationLog log) {
     this.mailSender = mailSender.getIfAvailable();
     this.from = from;
+    this.log = log;
+  }
+
+  /**
+   * Sends the notification unless one with the same key has been sent before, and records it as sent as soon as
+   * it is out. The key names what the message is about and for whom (e.g. {@code RRP-2026-0042/meeting/initial/
+   * 2026-05-04T10:30+01:00/jo@example.org}), never a job or a node, so retries and restarts find it. A send that
+   * fails records nothing and throws: the job retries it.
+   *
+   * @return whether it was sent now
+   */
+  public boolean sendOnce(String key, Notification notification) {
+    if (log.wasSent(key)) {
+      LOG.info("{} email for case {} to the {} was sent before: not sent again", notification.type(),
+          notification.caseReference(), notification.recipientRole());
+      return false;
+    }
+    send(notification);
+    log.recordSent(key, notification, CaseClock.instant());
+    return true;
   }
 
   public void send(Notification notification) {

@@ -1,5 +1,8 @@
 package org.rrp.workflow.referral;
 
+import java.util.List;
+import java.util.Map;
+
 import org.rrp.workflow.notification.Notification;
 
 /** The emails of a referral. Subjects carry the case reference only, never the child's name. */
@@ -41,7 +44,8 @@ final class ReferralMessages {
         """.formatted(caseReference, reason, signposting));
   }
 
-  static Notification closed(String caseReference, String referrerEmail, String outcome, String signposting) {
+  static Notification closed(String caseReference, String referrerEmail, String outcome, String signposting,
+      List<Map<String, Object>> agreedActions) {
     return new Notification("case-closed", caseReference, "referrer", referrerEmail,
         "RRP case " + caseReference + " closed",
         """
@@ -49,11 +53,40 @@ final class ReferralMessages {
 
         Outcome:
         %s
-        %s
+        %s%s
         We would value a few lines of feedback on how the support went: just reply to this email.
 
         RRP team, Virtual School
-        """.formatted(caseReference, outcome,
-            signposting == null ? "" : "\nOther services that may help:\n" + signposting + "\n"));
+        """.formatted(caseReference, outcome, actions(agreedActions), signposting(signposting)));
   }
+
+  static Notification stopped(String caseReference, String referrerEmail, String reason) {
+    return new Notification("case-stopped", caseReference, "referrer", referrerEmail,
+        "RRP case " + caseReference + " stopped",
+        """
+        The RRP team has stopped case %s before the support was complete, because:
+        %s
+
+        If the child's circumstances change, you are welcome to make a new request.
+
+        RRP team, Virtual School
+        """.formatted(caseReference, reason));
+  }
+
+  private static String actions(List<Map<String, Object>> agreedActions) {
+    if (agreedActions.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("\nThe actions agreed:\n");
+    for (Map<String, Object> action : agreedActions) {
+      text.append("- ").append(action.get("what")).append(" (").append(action.get("owner")).append(", by ")
+          .append(action.get("byWhen")).append(Boolean.TRUE.equals(action.get("done")) ? ", done" : "").append(")\n");
+    }
+    return text.toString();
+  }
+
+  private static String signposting(String signposting) {
+    return signposting == null || signposting.isBlank() ? "" : "\nOther services that may help:\n" + signposting + "\n";
+  }
+
 }

@@ -2,13 +2,11 @@ package org.rrp.workflow.referral;
 
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
-import java.time.OffsetDateTime;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rrp.workflow.identity.RrpGroups;
-import org.rrp.workflow.system.CaseClock;
 import org.rrp.workflow.system.FormInput;
 import org.rrp.workflow.system.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
@@ -57,19 +55,6 @@ class ReferralTaskChecks {
       FormInput input = new FormInput(task);
       input.requiredText(ADVICE_GIVEN, "The advice and guidance given");
       input.requiredText(CASE_OUTCOME, "The outcome of the case");
-      input.rejectIfInvalid();
-    };
-  }
-
-  @Bean
-  TaskListener initialMeetingCheck() {
-    return task -> {
-      FormInput input = new FormInput(task);
-      OffsetDateTime meetingAt = input.requiredDateTime(INITIAL_MEETING_AT, "The date and time of the initial meeting");
-      input.requiredText(MEETING_VENUE, "The venue");
-      if (meetingAt != null && !meetingAt.toInstant().isAfter(CaseClock.instant())) {
-        input.problem("The initial meeting must be in the future.");
-      }
       input.rejectIfInvalid();
     };
   }

@@ -52,10 +52,10 @@ public final class ReferralVariables {
 
   // The advisor's work
   public static final String ADVICE_GIVEN = "adviceGiven";
-  public static final String CASE_OUTCOME = "caseOutcome";
-  public static final String INITIAL_MEETING_AT = "initialMeetingAt"; // String, ISO date-time
-  public static final String MEETING_VENUE = "meetingVenue";
-  public static final String CHILD_ATTENDS = "childAttends";          // Boolean
+  public static final String CASE_OUTCOME = "caseOutcome";            // also the circle's outcome
+  public static final String CASE_STOPPED = "caseStopped";            // Boolean, from the circle: stopped early
+  public static final String STOP_REASON = "stopReason";
+  public static final String ACTION_PLAN = "actionPlan";              // Json, from the circle: the agreed actions
   public static final String CONFERENCE_SUITABILITY = "conferenceSuitability"; // suitable | not-suitable
   public static final String SUITABILITY_NOTES = "suitabilityNotes";
 

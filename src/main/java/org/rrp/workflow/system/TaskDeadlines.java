@@ -1,5 +1,7 @@
 package org.rrp.workflow.system;
 
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Map;
 
@@ -21,12 +23,22 @@ public class TaskDeadlines {
   }
 
   public Date due(String kind) {
+    return Date.from(WorkingDays.add(CaseClock.now(), workingDays(kind)).toInstant());
+  }
+
+  /** Due a number of working days after a meeting (an ISO date-time with offset, as the forms submit it). */
+  public Date dueAfter(String meetingAt, String kind) {
+    ZonedDateTime meeting = OffsetDateTime.parse(meetingAt).atZoneSameInstant(CaseClock.ZONE);
+    return Date.from(WorkingDays.add(meeting, workingDays(kind)).toInstant());
+  }
+
+  private int workingDays(String kind) {
     Integer days = properties.workingDays().get(kind);
     if (days == null) {
       throw new IllegalStateException("No deadline is configured for tasks of kind '" + kind
           + "': set rrp.deadlines.working-days." + kind);
     }
-    return Date.from(WorkingDays.add(CaseClock.now(), days).toInstant());
+    return days;
   }
 
   @ConfigurationProperties("rrp.deadlines")

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.CaseCleanup;
 import org.rrp.workflow.EngineTest;
+import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.system.CaseClock;
 import org.rrp.workflow.system.InvalidInputException;
@@ -67,12 +69,7 @@ class ReferralProcessTest {
   void startFromNoOpenCases() {
     BpmnAwareTests.init(engine.getProcessEngine());
     engine.setCurrentTime(Date.from(FRIDAY_MORNING.toInstant()));
-    List<String> running = engine.getRuntimeService().createProcessInstanceQuery().list().stream()
-        .map(ProcessInstance::getId).toList();
-    if (!running.isEmpty()) {
-      engine.getRuntimeService().deleteProcessInstances(running, "test clean-up", false, true);
-    }
-    jdbc.update("delete from rrp_case_allocation");
+    CaseCleanup.deleteAllCases(engine.getProcessEngine(), jdbc);
   }
 
   @AfterEach
@@ -198,17 +195,32 @@ class ReferralProcessTest {
   }
 
   @Test
-  void solutionFocusedCircleWaitsForTheAdvisorToArrangeTheInitialMeeting() {
+  void solutionFocusedCircleIsHeldInItsOwnProcessForTheSameCase() {
     ProcessInstance referral = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
 
-    assertThat(referral).isWaitingAt("Task_ArrangeInitialMeeting");
-    complete(task(referral), withVariables(INITIAL_MEETING_AT, FRIDAY_MORNING.plusDays(7).toOffsetDateTime().toString(),
-        MEETING_VENUE, "Hollybank Primary, meeting room 2", CHILD_ATTENDS, true));
-    assertThat(referral).isWaitingAt("Task_RecordCaseOutcome");
-    complete(task(referral), withVariables(CASE_OUTCOME, "Circle held; actions agreed."));
+    assertThat(referral).isWaitingAt("Task_HoldSolutionFocusedCircle");
+    ProcessInstance circle = calledProcessInstance(referral);
+    assertThat(circle).hasProcessDefinitionKey("solution-circle").hasBusinessKey(referral.getBusinessKey())
+        .isWaitingAt("Task_ArrangeInitialMeeting");
+    assertThat(task(circle).getAssignee()).isIn(EAST_ADVISORS);
+    assertThat(circle).variables().containsEntry(CASE_REFERENCE, referral.getBusinessKey()).containsEntry(AREA, EAST)
+        .doesNotContainKey(REFERRER_EMAIL);
+  }
+
+  @Test
+  void circleStoppedEarlyClosesTheCaseAndTellsTheReferrerWhy() throws Exception {
+    ProcessInstance referral = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
+    ProcessInstance circle = calledProcessInstance(referral);
+
+    complete(task(circle), withVariables("stopCase", true, "stopReason", "The family has moved out of the county."));
+    assertThat(circle).isEnded().hasPassed("EndEvent_CircleStopped");
+    assertThat(referral).isWaitingAt("Task_CloseCase").variables().containsEntry(CASE_STOPPED, true);
     execute(job(referral));
 
-    assertThat(referral).isEnded().hasPassed("Task_ArrangeInitialMeeting", "EndEvent_CaseClosed");
+    assertThat(referral).isEnded().hasPassed("EndEvent_CaseClosed");
+    MimeMessage stopped = mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).get(1);
+    assertThat(stopped.getSubject()).isEqualTo("RRP case " + referral.getBusinessKey() + " stopped");
+    assertThat(GreenMailUtil.getBody(stopped)).contains("moved out of the county");
   }
 
   @Test
@@ -353,15 +365,9 @@ class ReferralProcessTest {
   }
 
   @Test
-  void advisorFormsRejectMissingOutcomesAndMeetingsInThePast() {
+  void advisorFormsRejectMissingOutcomesAndUnknownChoices() {
     ProcessInstance advice = triagedAndAllocated(ADVICE_AND_GUIDANCE);
     assertTaskRejected(task(advice), Map.of(ADVICE_GIVEN, "Some advice"), "The outcome of the case is required.");
-
-    ProcessInstance circle = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
-    assertTaskRejected(task(circle), Map.of(INITIAL_MEETING_AT, FRIDAY_MORNING.minusDays(1).toOffsetDateTime().toString(),
-        MEETING_VENUE, "Online"), "The initial meeting must be in the future.");
-    assertTaskRejected(task(circle), Map.of(INITIAL_MEETING_AT, "next Tuesday", MEETING_VENUE, "Online"),
-        "is not a date and time");
 
     ProcessInstance conference = triagedAndAllocated(RESTORATIVE_CONFERENCE);
     assertTaskRejected(task(conference), Map.of(CONFERENCE_SUITABILITY, "maybe", SUITABILITY_NOTES, "Unsure"),
@@ -400,6 +406,10 @@ class ReferralProcessTest {
   }
 
   /** A detour started mid-process: a triaged advice case of the given area, waiting at allocation. */
+  private ProcessInstance calledProcessInstance(ProcessInstance referral) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(referral.getId()).singleResult();
+  }
+
   private ProcessInstance atAllocation(String caseReference, String area) {
     return engine.getRuntimeService().createProcessInstanceByKey("referral").businessKey(caseReference)
         .startBeforeActivity("Task_AllocateAdvisor")
@@ -421,22 +431,7 @@ class ReferralProcessTest {
   }
 
   private void assertTaskRejected(Task task, Map<String, Object> submitted, String problem) {
-    assertThatThrownBy(() -> engine.getFormService().submitTaskForm(task.getId(), Variables.fromMap(submitted)))
-        .hasRootCauseInstanceOf(InvalidInputException.class)
-        .satisfies(e -> assertThat(rootMessage(e)).contains(problem));
-    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count())
-        .as("the task stays open").isEqualTo(1);
-    submitted.keySet().stream().filter(name -> !Map.of(AREA, 1, SERVICE, 1).containsKey(name))
-        .forEach(name -> assertThat(engine.getRuntimeService().getVariable(task.getProcessInstanceId(), name))
-            .as("nothing of the rejected form is kept: " + name).isNull());
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
+    TaskForms.assertRejected(engine.getProcessEngine(), task, submitted, problem);
   }
 
   private Integer referenceCounter() {

@@ -1,0 +1,205 @@
+package org.rrp.workflow.circle;
+
+import static org.rrp.workflow.circle.CircleVariables.*;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rrp.workflow.circle.ActionPlan.Action;
+import org.rrp.workflow.circle.ActionPlan.Participant;
+import org.rrp.workflow.circle.ActionPlan.ReviewRecord;
+import org.rrp.workflow.referral.ReferralVariables;
+import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.system.FormInput;
+import org.rrp.workflow.system.JsonVariables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Server-side checks of the circle's task forms, run when a task is completed: a failed check rolls the
+ * completion back, so the task stays open and nothing is written. On every form the advisor may instead stop the
+ * case early with a reason: the check then throws the BPMN error {@value CircleVariables#CASE_STOPPED_ERROR},
+ * which the model's event subprocess catches.
+ */
+@Configuration(proxyBeanMethods = false)
+class CircleTaskChecks {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  @Bean
+  TaskListener initialMeetingCheck() {
+    return stoppable((task, input) -> {
+      OffsetDateTime meetingAt = input.requiredDateTime(INITIAL_MEETING_AT, "The date and time of the initial meeting");
+      input.requiredText(MEETING_VENUE, "The venue");
+      if (meetingAt != null && !meetingAt.toInstant().isAfter(CaseClock.instant())) {
+        input.problem("The initial meeting must be in the future.");
+      }
+      checkParticipants(task, input);
+    });
+  }
+
+  @Bean
+  TaskListener initialMeetingRecordCheck() {
+    return stoppable((task, input) -> {
+      input.requiredText(ISSUE_INTRODUCED, "The issue as introduced");
+      input.requiredText(CLARIFICATION, "The clarification");
+      input.requiredText(SUGGESTIONS, "The suggestions");
+      input.requiredText(CHILDS_VIEW, "The child's view");
+      List<Action> plan = readActions(task, ACTION_PLAN, "action plan", input);
+      if (plan != null && plan.isEmpty()) {
+        input.problem("The action plan needs at least one action.");
+      }
+      checkActions(plan, "Action", meetingDay(task, INITIAL_MEETING_AT), input);
+    });
+  }
+
+  @Bean
+  TaskListener reviewMeetingCheck() {
+    return stoppable((task, input) -> {
+      OffsetDateTime reviewAt = input.requiredDateTime(REVIEW_MEETING_AT, "The date and time of the review meeting");
+      input.requiredText(REVIEW_VENUE, "The venue");
+      if (reviewAt != null) {
+        if (!reviewAt.toInstant().isAfter(CaseClock.instant())) {
+          input.problem("The review meeting must be in the future.");
+        }
+        OffsetDateTime initial = OffsetDateTime.parse((String) task.getVariable(INITIAL_MEETING_AT));
+        if (!reviewAt.isAfter(initial)) {
+          input.problem("The review meeting must be after the initial meeting.");
+        }
+        List<ReviewRecord> reviews = JsonVariables.readList(task.getVariable(REVIEW_RECORDS), ReviewRecord.class);
+        if (!reviews.isEmpty() && !reviewAt.isAfter(OffsetDateTime.parse(reviews.get(reviews.size() - 1).meetingAt()))) {
+          input.problem("The second review meeting must be after the first.");
+        }
+      }
+      checkParticipants(task, input);
+    });
+  }
+
+  @Bean
+  TaskListener reviewMeetingRecordCheck() {
+    return stoppable((task, input) -> {
+      String aspirations = input.requiredText(ASPIRATIONS, "The aspirations");
+      String aids = input.requiredText(AIDS, "The aids");
+      String obstacles = input.requiredText(OBSTACLES, "The obstacles");
+      List<Action> reviewed = readActions(task, ACTION_PLAN, "action plan", input);
+      List<Action> added = readActions(task, NEW_ACTIONS, "new actions", input);
+      checkActions(added, "New action", meetingDay(task, REVIEW_MEETING_AT), input);
+      input.rejectIfInvalid();
+
+      boolean resolved = Boolean.TRUE.equals(task.getVariable(RESOLVED));
+      task.getExecution().setVariable(RESOLVED, resolved);
+      task.getExecution().setVariable(ACTION_PLAN, JsonVariables.json(ActionPlan.merge(reviewed, added)));
+      task.getExecution().removeVariable(NEW_ACTIONS);
+      List<ReviewRecord> reviews = new ArrayList<>(JsonVariables.readList(task.getVariable(REVIEW_RECORDS), ReviewRecord.class));
+      reviews.add(new ReviewRecord(reviews.size() + 1, (String) task.getVariable(REVIEW_MEETING_AT), aspirations, aids,
+          obstacles, resolved));
+      task.getExecution().setVariable(REVIEW_RECORDS, JsonVariables.json(reviews));
+    });
+  }
+
+  @Bean
+  TaskListener circleOutcomeCheck() {
+    return stoppable((task, input) -> {
+      input.requiredText(ReferralVariables.CASE_OUTCOME, "The outcome of the case");
+      input.requiredText(ReferralVariables.SIGNPOSTING, "The signposting");
+    });
+  }
+
+  /** Runs the form's checks, unless the advisor chose to stop the case early. */
+  static TaskListener stoppable(BiConsumer<DelegateTask, FormInput> checks) {
+    return task -> {
+      FormInput input = new FormInput(task);
+      if (Boolean.TRUE.equals(task.getVariable(STOP_CASE))) {
+        input.requiredText(STOP_REASON, "Why the case stops");
+        input.rejectIfInvalid();
+        task.getExecution().setVariable(CASE_STOPPED, true);
+        throw new BpmnError(CASE_STOPPED_ERROR, "The advisor stopped the case early");
+      }
+      checks.accept(task, input);
+      input.rejectIfInvalid();
+    };
+  }
+
+  private static void checkParticipants(DelegateTask task, FormInput input) {
+    List<Participant> participants;
+    try {
+      participants = JsonVariables.readList(task.getVariable(PARTICIPANTS), Participant.class);
+    } catch (IllegalArgumentException e) {
+      input.problem("The participants could not be read.");
+      return;
+    }
+    if (participants.isEmpty()) {
+      input.problem("Name at least one participant.");
+    }
+    for (int i = 0; i < participants.size(); i++) {
+      Participant participant = participants.get(i);
+      if (blank(participant.name())) {
+        input.problem("Participant " + (i + 1) + " has no name.");
+      }
+      if (blank(participant.email()) || !EMAIL.matcher(participant.email().strip()).matches()) {
+        input.problem("Participant " + (i + 1) + " needs a valid email address.");
+      }
+    }
+  }
+
+  private static List<Action> readActions(DelegateTask task, String variable, String label, FormInput input) {
+    try {
+      return JsonVariables.readList(task.getVariable(variable), Action.class);
+    } catch (IllegalArgumentException e) {
+      input.problem("The " + label + " could not be read.");
+      return null;
+    }
+  }
+
+  private static void checkActions(List<Action> actions, String label, LocalDate meetingDay, FormInput input) {
+    if (actions == null) {
+      return;
+    }
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      String name = label + " " + (i + 1);
+      if (blank(action.what())) {
+        input.problem(name + " does not say what is to be done.");
+      }
+      if (blank(action.owner())) {
+        input.problem(name + " has no owner.");
+      }
+      if (blank(action.ownerEmail()) || !EMAIL.matcher(action.ownerEmail().strip()).matches()) {
+        input.problem(name + ": the owner needs a valid email address.");
+      }
+      LocalDate byWhen = parseDay(action.byWhen());
+      if (byWhen == null) {
+        input.problem(name + " needs a date to be done by (YYYY-MM-DD).");
+      } else if (meetingDay != null && byWhen.isBefore(meetingDay)) {
+        input.problem(name + " is due before the meeting that agreed it.");
+      }
+    }
+  }
+
+  private static LocalDate meetingDay(DelegateTask task, String variable) {
+    Object value = task.getVariable(variable);
+    return value instanceof String text ? OffsetDateTime.parse(text).atZoneSameInstant(CaseClock.ZONE).toLocalDate() : null;
+  }
+
+  static LocalDate parseDay(String value) {
+    if (blank(value)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}
