@@ -3,6 +3,7 @@ package org.rrp.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 /**
  * The whole application on a random port, used over /engine-rest as Tasklist uses it, logging in as each demo
@@ -59,7 +61,7 @@ class RrpWorkflowApplicationTest {
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("rosa", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
@@ -128,6 +130,51 @@ class RrpWorkflowApplicationTest {
   }
 
   @Test
+  void solutionFocusedCircleRunsFromArrangingTheMeetingToClosureOverRest() throws Exception {
+    Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
+    request.put("serviceWanted", "solution-focused-circle");
+    ResponseEntity<Map<String, Object>> started = post("rosa", "/engine-rest/process-definition/key/referral/submit-form",
+        Map.of("variables", typed(request)), OBJECT);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    String caseId = (String) started.getBody().get("id");
+    String caseReference = (String) get("rosa", "/engine-rest/process-instance/" + caseId).getBody().get("businessKey");
+    Map<String, Object> triage = eventually(() -> list("cora", "/engine-rest/task?processInstanceId=" + caseId).stream()
+        .findFirst().orElse(null));
+    submit("cora", triage, Map.of("service", "solution-focused-circle", "area", EAST));
+
+    // The circle runs as its own process for the same case; its tasks go to the allocated advisor.
+    Map<String, Object> arrange = circleTask(caseReference, "Task_ArrangeInitialMeeting");
+    String advisor = (String) arrange.get("assignee");
+    assertThat(advisor).isIn("alex", "ash");
+    assertThat(list("bea", "/engine-rest/task?processInstanceBusinessKey=" + caseReference)).isEmpty();
+    String meetingAt = OffsetDateTime.now().plusDays(10).withNano(0).toString();
+    String participants = "[{\"name\":\"Sky Teacher\",\"role\":\"class teacher\",\"email\":\"sky.teacher@example.org\"}]";
+    submit(advisor, arrange, Map.of("initialMeetingAt", meetingAt, "meetingVenue", "Hollybank Primary, room 2",
+        "participants", json(participants), "childAttends", true, "stopCase", false));
+
+    String plan = "[{\"what\":\"Meet Robin at the gate\",\"owner\":\"Sky Teacher\",\"ownerEmail\":\"sky.teacher@example.org\",\"byWhen\":\""
+        + OffsetDateTime.now().plusDays(20).toLocalDate() + "\"}]";
+    submit(advisor, circleTask(caseReference, "Task_RecordInitialMeeting"), Map.of("issueIntroduced", "Mornings are hard",
+        "clarification", "Since the move", "suggestions", "Meet and greet", "actionPlan", json(plan),
+        "childsView", "Likes being greeted", "stopCase", false));
+    submit(advisor, circleTask(caseReference, "Task_ArrangeReviewMeeting"), Map.of("reviewMeetingAt",
+        OffsetDateTime.now().plusDays(30).withNano(0).toString(), "reviewVenue", "Online", "participants", json(participants),
+        "stopCase", false));
+    submit(advisor, circleTask(caseReference, "Task_RecordReviewMeeting"), Map.of("actionPlan",
+        json(plan.replace("}]", ",\"done\":true}]")), "aspirations", "Join the football club", "aids", "A trusted adult",
+        "obstacles", "Lunchtimes", "resolved", true, "stopCase", false));
+    submit(advisor, circleTask(caseReference, "Task_RecordCircleOutcome"), Map.of("caseOutcome",
+        "Robin settles well in the mornings.", "signposting", "School nurse drop-in", "stopCase", false));
+
+    eventually(() -> "COMPLETED".equals(get("cora", "/engine-rest/history/process-instance/" + caseId).getBody().get("state"))
+        ? true : null);
+    MimeMessage closed = eventually(() -> mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).stream()
+        .filter(m -> subjectOf(m).equals("RRP case " + caseReference + " closed")).findFirst().orElse(null));
+    assertThat(GreenMailUtil.getBody(closed)).contains("Meet Robin at the gate (Sky Teacher").contains("done")
+        .contains("feedback");
+  }
+
+  @Test
   void badRequestIsRefusedWithWhatToFixAndStartsNothing() {
     Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
     request.put("childDateOfBirth", "2099-01-01");
@@ -146,9 +193,34 @@ class RrpWorkflowApplicationTest {
 
   // ---- helpers ---------------------------------------------------------------------------------------------
 
+  private Map<String, Object> circleTask(String caseReference, String taskDefinitionKey) throws InterruptedException {
+    return eventually(() -> list("cora", "/engine-rest/task?processInstanceBusinessKey=" + caseReference
+        + "&taskDefinitionKey=" + taskDefinitionKey).stream().findFirst().orElse(null));
+  }
+
+  private void submit(String user, Map<String, Object> task, Map<String, Object> values) {
+    ResponseEntity<String> response = post(user, "/engine-rest/task/" + task.get("id") + "/submit-form",
+        Map.of("variables", typed(values)), String.class);
+    assertThat(response.getStatusCode()).as(task.get("taskDefinitionKey") + ": " + response.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** A list as Tasklist submits it from a Camunda Forms dynamic list. */
+  private static Map<String, Object> json(String value) {
+    return Map.of("value", value, "type", "Json");
+  }
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Map<String, Object> typed(Map<String, Object> values) {
     Map<String, Object> typed = new LinkedHashMap<>();
-    values.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    values.forEach((name, value) -> typed.put(name, value instanceof Map<?, ?> typedValue ? typedValue : Map.of("value", value)));
     return typed;
   }
 

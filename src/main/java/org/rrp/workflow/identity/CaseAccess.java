@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.system.WithoutAuthorization;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,6 +29,23 @@ public class CaseAccess {
 
   public void letGroupRead(String processInstanceId, String groupId) {
     grantRead(processInstanceId, null, groupId);
+  }
+
+  /**
+   * For a process that works on a case (a circle): while it runs, the area group of the case may read it, so that
+   * Tasklist shows its advisors the case reference. Referenced as {@code ${caseAreaReadAccess}} on start and end.
+   */
+  @Bean
+  static ExecutionListener caseAreaReadAccess(CaseAccess caseAccess) {
+    return execution -> {
+      if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
+        if (execution.getVariable("area") instanceof String area) {
+          caseAccess.letGroupRead(execution.getProcessInstanceId(), area);
+        }
+      } else {
+        caseAccess.revokeAll(execution.getProcessInstanceId());
+      }
+    };
   }
 
   public void revokeAll(String processInstanceId) {
