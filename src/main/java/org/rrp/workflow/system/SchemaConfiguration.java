@@ -1,0 +1,73 @@
+package org.rrp.workflow.system;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.flywaydb.core.api.FlywayException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+
+/**
+ * How the database schema is created and upgraded. Flyway owns it: on PostgreSQL, Camunda's own schema
+ * ({@link CamundaSchemaMigration}) and the application's tables ({@code db/migration}); on the embedded H2, the
+ * application's tables (the engine creates its own there). The engine starts only after Flyway has run.
+ * <ul>
+ *   <li>{@code rrp.schema.migrate=true} (the default; the embedded database): pending migrations are applied at
+ *   start-up.</li>
+ *   <li>{@code rrp.schema.migrate=false} (the prod profile): a node only validates the schema and refuses to start
+ *   when a migration is pending. Migrating is a separate, deliberate step: the same jar with the profiles
+ *   {@code prod,migrate}, which migrates and exits.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SchemaConfiguration {
+
+  @Bean
+  FlywayConfigurationCustomizer camundaSchemaOnPostgres(@Value("${spring.datasource.url:}") String url) {
+    return configuration -> {
+      if (url.startsWith("jdbc:postgresql:")) {
+        configuration.javaMigrations(new CamundaSchemaMigration());
+      }
+    };
+  }
+
+  @Bean
+  FlywayMigrationStrategy migrateOrValidate(@Value("${rrp.schema.migrate:true}") boolean migrate) {
+    return flyway -> {
+      if (migrate) {
+        flyway.migrate();
+        return;
+      }
+      try {
+        flyway.validate();
+      } catch (FlywayException e) {
+        throw new IllegalStateException("The database schema is not at this release's version, and this node does not "
+            + "change it (rrp.schema.migrate=false). Run the schema step first: "
+            + "java -jar rrp-workflow.jar --spring.profiles.active=prod,migrate", e);
+      }
+    };
+  }
+
+  /** The schema step: the context has started (so migrations ran), nothing else is to be done. */
+  @Bean
+  @ConditionalOnProperty(name = "rrp.schema.migrate-only", havingValue = "true")
+  ApplicationRunner exitAfterMigration(ApplicationContext context) {
+    return arguments -> System.exit(SpringApplication.exit(context, () -> 0));
+  }
+
+  /** Makes the process engine wait for Flyway, so the schema exists (or is validated) before the engine looks. */
+  static class ProcessEngineDependsOnFlyway extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
+    @Override
+    protected Set<Class<?>> getDependsOnDatabaseInitializationBeanTypes() {
+      return Set.of(ProcessEngine.class);
+    }
+  }
+}
