@@ -2,6 +2,7 @@ package org.rrp.workflow.system;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -17,8 +18,9 @@ import java.util.Set;
 
 /**
  * How the database schema is created and upgraded. Flyway owns it: on PostgreSQL, Camunda's own schema
- * ({@link CamundaSchemaMigration}) and the application's tables ({@code db/migration}); on the embedded H2, the
- * application's tables (the engine creates its own there). The engine starts only after Flyway has run.
+ * ({@link CamundaSchemaMigration}), the application's tables ({@code db/migration}) and the shared webapp sessions
+ * ({@link SpringSessionSchemaMigration}); on the embedded H2, the last two (the engine creates its own tables
+ * there). The engine starts only after Flyway has run.
  * <ul>
  *   <li>{@code rrp.schema.migrate=true} (the default; the embedded database): pending migrations are applied at
  *   start-up.</li>
@@ -32,11 +34,9 @@ class SchemaConfiguration {
 
   @Bean
   FlywayConfigurationCustomizer camundaSchemaOnPostgres(@Value("${spring.datasource.url:}") String url) {
-    return configuration -> {
-      if (url.startsWith("jdbc:postgresql:")) {
-        configuration.javaMigrations(new CamundaSchemaMigration());
-      }
-    };
+    return configuration -> configuration.javaMigrations(url.startsWith("jdbc:postgresql:")
+        ? new JavaMigration[] {new CamundaSchemaMigration(), new SpringSessionSchemaMigration()}
+        : new JavaMigration[] {new SpringSessionSchemaMigration()});
   }
 
   @Bean
