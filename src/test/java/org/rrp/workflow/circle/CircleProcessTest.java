@@ -22,42 +22,33 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rrp.workflow.CaseCleanup;
-import org.rrp.workflow.EngineTest;
+import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralVariables;
 import org.rrp.workflow.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 /**
  * The Solution Focused Circle, a method per path: an initial meeting and at most two reviews, stopping early,
  * each bad input; and its reminders, with a real SMTP server and the engine's clock.
  */
-@EngineTest
-class CircleProcessTest {
+class CircleProcessTest extends CaseProcessTest {
 
   static final String CASE = "RRP-2026-7001";
   static final String ADVISOR_EMAIL = "alex@example.org";
-  /** Friday 6 March 2026, 10:00 in the UK (GMT). */
-  static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 6, 10, 0, 0, 0, CaseClock.ZONE);
   /** Wednesday 11 March 2026, 10:00. */
   static final String INITIAL_MEETING = "2026-03-11T10:00+00:00";
   static final String FIRST_REVIEW = "2026-03-25T10:00+00:00";
@@ -69,33 +60,16 @@ class CircleProcessTest {
       [{"what":"Meet Robin at the gate each morning","owner":"Sky Teacher","ownerEmail":"sky.teacher@example.org","byWhen":"2026-03-20"},
        {"what":"Share the calm-down plan at home","owner":"Jo Carer","ownerEmail":"jo.carer@example.org","byWhen":"2026-04-30"}]""";
 
-  @RegisterExtension
-  static final GreenMailExtension mail = TestMail.server();
-
-  @RegisterExtension
-  final ProcessEngineExtension engine;
-
   @MockitoSpyBean
   JavaMailSender mailSender;
 
-  @Autowired
-  JdbcTemplate jdbc;
-
   CircleProcessTest(@Autowired ProcessEngine processEngine) {
-    engine = ProcessEngineExtension.builder().useProcessEngine(processEngine).build();
-  }
-
-  @BeforeEach
-  void startFromNoOpenCases() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    engine.setCurrentTime(Date.from(NOW.toInstant()));
-    CaseCleanup.deleteAllCases(engine.getProcessEngine(), jdbc);
+    super(processEngine);
   }
 
   @AfterEach
-  void tearDown() {
+  void mailSenderWorksAgain() {
     reset(mailSender);
-    BpmnAwareTests.reset();
   }
 
   // ---- paths -----------------------------------------------------------------------------------------------
@@ -181,7 +155,7 @@ class CircleProcessTest {
 
     complete(task(circle), arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE));
     complete(task(circle), initialRecord(PLAN_JSON));
-    engine.setCurrentTime(Date.from(NOW.plusDays(10).toInstant()));
+    engine.setCurrentTime(Date.from(FRIDAY_MORNING.plusDays(10).toInstant()));
     assertRejected(circle, arrangement(REVIEW_MEETING_AT, "2026-03-10T10:00+00:00", REVIEW_VENUE),
         "The review meeting must be after the initial meeting.");
   }

@@ -23,58 +23,27 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rrp.workflow.CaseCleanup;
-import org.rrp.workflow.EngineTest;
+import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.system.CaseClock;
 import org.rrp.workflow.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 /** The referral process, a method per path: from the request to the advisor's work and the case's closure. */
-@EngineTest
-class ReferralProcessTest {
+class ReferralProcessTest extends CaseProcessTest {
 
   static final String EAST = "area-east-staffs-tamworth";
   static final List<String> EAST_ADVISORS = List.of("alex", "ash");
-  /** Friday 6 March 2026, 10:00 in the UK. */
-  static final ZonedDateTime FRIDAY_MORNING = ZonedDateTime.of(2026, 3, 6, 10, 0, 0, 0, CaseClock.ZONE);
-
-  @RegisterExtension
-  static final GreenMailExtension mail = TestMail.server();
-
-  @RegisterExtension
-  final ProcessEngineExtension engine;
-
-  @Autowired
-  JdbcTemplate jdbc;
 
   ReferralProcessTest(@Autowired ProcessEngine processEngine) {
-    engine = ProcessEngineExtension.builder().useProcessEngine(processEngine).build();
-  }
-
-  @BeforeEach
-  void startFromNoOpenCases() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    engine.setCurrentTime(Date.from(FRIDAY_MORNING.toInstant()));
-    CaseCleanup.deleteAllCases(engine.getProcessEngine(), jdbc);
-  }
-
-  @AfterEach
-  void forgetEngine() {
-    BpmnAwareTests.reset();
+    super(processEngine);
   }
 
   // ---- paths -----------------------------------------------------------------------------------------------

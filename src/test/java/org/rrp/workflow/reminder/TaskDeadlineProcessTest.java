@@ -20,55 +20,25 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.rrp.workflow.CaseCleanup;
-import org.rrp.workflow.EngineTest;
+import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.system.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 /** The {@code task-deadline} watch every user task gets: reminder when due, escalation after a further period. */
-@EngineTest
-class TaskDeadlineProcessTest {
+class TaskDeadlineProcessTest extends CaseProcessTest {
 
   static final String EAST = "area-east-staffs-tamworth";
-  /** Friday 6 March 2026, 10:00. An advice task created now is due in 10 working days: Friday 20 March, 10:00. */
-  static final ZonedDateTime NOW = ZonedDateTime.of(2026, 3, 6, 10, 0, 0, 0, CaseClock.ZONE);
-  static final ZonedDateTime DUE = NOW.plusDays(14);
-
-  @RegisterExtension
-  static final GreenMailExtension mail = TestMail.server();
-
-  @RegisterExtension
-  final ProcessEngineExtension engine;
-
-  @Autowired
-  JdbcTemplate jdbc;
+  /** An advice task created on Friday morning is due in 10 working days: Friday 20 March, 10:00. */
+  static final ZonedDateTime DUE = FRIDAY_MORNING.plusDays(14);
 
   TaskDeadlineProcessTest(@Autowired ProcessEngine processEngine) {
-    engine = ProcessEngineExtension.builder().useProcessEngine(processEngine).build();
-  }
-
-  @BeforeEach
-  void startFromNoOpenCases() {
-    BpmnAwareTests.init(engine.getProcessEngine());
-    engine.setCurrentTime(Date.from(NOW.toInstant()));
-    CaseCleanup.deleteAllCases(engine.getProcessEngine(), jdbc);
-  }
-
-  @AfterEach
-  void forgetEngine() {
-    BpmnAwareTests.reset();
+    super(processEngine);
   }
 
   @Test
