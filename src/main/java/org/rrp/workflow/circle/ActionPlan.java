@@ -34,14 +34,4 @@ final class ActionPlan {
     plan.addAll(added);
     return plan;
   }
-
-  /** The agreed actions as the referrer reads them in the closing email. */
-  static String summary(List<Action> plan) {
-    StringBuilder text = new StringBuilder();
-    for (Action action : plan) {
-      text.append("- ").append(action.what()).append(" (").append(action.owner()).append(", by ").append(action.byWhen())
-          .append(action.isDone() ? ", done" : "").append(")\n");
-    }
-    return text.toString();
-  }
 }

@@ -13,6 +13,7 @@ import org.rrp.workflow.circle.ActionPlan.Participant;
 import org.rrp.workflow.notification.Notification;
 import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.system.FormInput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -68,7 +69,7 @@ class CircleReminders {
   void remindOfActionsDue(String caseReference, List<Action> plan, String advisorEmail, LocalDate today) {
     for (int i = 0; i < plan.size(); i++) {
       Action action = plan.get(i);
-      LocalDate byWhen = CircleTaskChecks.parseDay(action.byWhen());
+      LocalDate byWhen = FormInput.parseDate(action.byWhen());
       if (action.isDone() || byWhen == null || byWhen.isAfter(today)) {
         continue;
       }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,8 +29,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class CircleTaskChecks {
-
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   @Bean
   TaskListener initialMeetingCheck() {
@@ -143,7 +140,7 @@ class CircleTaskChecks {
       if (blank(participant.name())) {
         input.problem("Participant " + (i + 1) + " has no name.");
       }
-      if (blank(participant.email()) || !EMAIL.matcher(participant.email().strip()).matches()) {
+      if (!FormInput.isEmail(participant.email())) {
         input.problem("Participant " + (i + 1) + " needs a valid email address.");
       }
     }
@@ -171,10 +168,10 @@ class CircleTaskChecks {
       if (blank(action.owner())) {
         input.problem(name + " has no owner.");
       }
-      if (blank(action.ownerEmail()) || !EMAIL.matcher(action.ownerEmail().strip()).matches()) {
+      if (!FormInput.isEmail(action.ownerEmail())) {
         input.problem(name + ": the owner needs a valid email address.");
       }
-      LocalDate byWhen = parseDay(action.byWhen());
+      LocalDate byWhen = FormInput.parseDate(action.byWhen());
       if (byWhen == null) {
         input.problem(name + " needs a date to be done by (YYYY-MM-DD).");
       } else if (meetingDay != null && byWhen.isBefore(meetingDay)) {
@@ -188,16 +185,6 @@ class CircleTaskChecks {
     return value instanceof String text ? OffsetDateTime.parse(text).atZoneSameInstant(CaseClock.ZONE).toLocalDate() : null;
   }
 
-  static LocalDate parseDay(String value) {
-    if (blank(value)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();

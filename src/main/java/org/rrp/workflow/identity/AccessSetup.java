@@ -4,8 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -150,11 +148,4 @@ class AccessSetup {
     }
   }
 
-  static Map<String, Object> column(String name, String label) {
-    return Map.of("name", name, "label", label);
-  }
-
-  static List<Map<String, Object>> caseColumns() {
-    return List.of(column("caseReference", "Case"), column("settingName", "Setting"));
-  }
 }

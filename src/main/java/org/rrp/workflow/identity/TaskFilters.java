@@ -1,6 +1,7 @@
 package org.rrp.workflow.identity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -50,13 +51,17 @@ final class TaskFilters {
         properties(10, "Every open task of every case", "#555555"));
   }
 
+  private static Map<String, Object> column(String name, String label) {
+    return Map.of("name", name, "label", label);
+  }
+
   private static Map<String, Object> properties(int priority, String description, String color) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", AccessSetup.caseColumns());
+    properties.put("variables", List.of(column("caseReference", "Case"), column("settingName", "Setting")));
     return properties;
   }
 }

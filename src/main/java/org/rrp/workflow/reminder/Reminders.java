@@ -23,7 +23,7 @@ public class Reminders {
   /** The lead time before the meeting, in working days; now, if that time has already passed. */
   public Date beforeMeeting(String meetingAt) {
     ZonedDateTime meeting = OffsetDateTime.parse(meetingAt).atZoneSameInstant(CaseClock.ZONE);
-    ZonedDateTime remind = minusWorkingDays(meeting, properties.meetingLeadWorkingDays());
+    ZonedDateTime remind = WorkingDays.subtract(meeting, properties.meetingLeadWorkingDays());
     ZonedDateTime now = CaseClock.now();
     return Date.from((remind.isBefore(now) ? now : remind).toInstant());
   }
@@ -38,15 +38,4 @@ public class Reminders {
     return properties.actionCheckCycle();
   }
 
-  static ZonedDateTime minusWorkingDays(ZonedDateTime time, int workingDays) {
-    ZonedDateTime result = time;
-    int counted = 0;
-    while (counted < workingDays) {
-      result = result.minusDays(1);
-      if (WorkingDays.isWorkingDay(result)) {
-        counted++;
-      }
-    }
-    return result;
-  }
 }

@@ -48,9 +48,26 @@ public final class FormInput {
     return value;
   }
 
+  /** Whether the text is an email address (after trimming); false for null. */
+  public static boolean isEmail(String value) {
+    return value != null && EMAIL.matcher(value.strip()).matches();
+  }
+
+  /** A date as Camunda Forms submit it ({@code YYYY-MM-DD}, a time part ignored); null when blank or unreadable. */
+  public static LocalDate parseDate(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
   public String requiredEmail(String name, String label) {
     String value = requiredText(name, label);
-    if (value != null && !EMAIL.matcher(value).matches()) {
+    if (value != null && !isEmail(value)) {
       problems.add(label + " is not a valid email address.");
       return null;
     }
@@ -72,12 +89,11 @@ public final class FormInput {
     if (value == null) {
       return null;
     }
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
+    LocalDate date = parseDate(value);
+    if (date == null) {
       problems.add(label + " is not a date (expected YYYY-MM-DD).");
-      return null;
     }
+    return date;
   }
 
   /** A date and time submitted as ISO-8601 with an offset (what a Camunda Forms date-time field sends). */

@@ -24,6 +24,21 @@ public final class WorkingDays {
     return result;
   }
 
+  public static ZonedDateTime subtract(ZonedDateTime start, int workingDays) {
+    if (workingDays < 0) {
+      throw new IllegalArgumentException("working days must not be negative: " + workingDays);
+    }
+    ZonedDateTime result = start;
+    int counted = 0;
+    while (counted < workingDays) {
+      result = result.minusDays(1);
+      if (isWorkingDay(result)) {
+        counted++;
+      }
+    }
+    return result;
+  }
+
   public static boolean isWorkingDay(ZonedDateTime time) {
     DayOfWeek day = time.getDayOfWeek();
     return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;

@@ -25,6 +25,14 @@ class WorkingDaysTest {
   }
 
   @Test
+  void countingBackSkipsTheWeekendToo() {
+    ZonedDateTime tuesday = WEDNESDAY.minusDays(1);
+
+    assertThat(WorkingDays.subtract(tuesday, 2)).as("Tuesday less two working days is Friday").isEqualTo(tuesday.minusDays(4));
+    assertThat(WorkingDays.subtract(tuesday, 0)).isEqualTo(tuesday);
+  }
+
+  @Test
   void zeroWorkingDaysIsNow() {
     assertThat(WorkingDays.add(WEDNESDAY, 0)).isEqualTo(WEDNESDAY);
   }
