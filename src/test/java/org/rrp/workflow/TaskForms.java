@@ -9,7 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.rrp.workflow.system.InvalidInputException;
+import org.rrp.workflow.casework.InvalidInputException;
 
 /** Submitting task forms as Tasklist does, and what must hold when the server refuses one. */
 public final class TaskForms {

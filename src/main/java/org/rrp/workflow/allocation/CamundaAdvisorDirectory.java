@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.rrp.workflow.identity.RrpGroups;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 /** Advisors as Camunda's identity service knows them: members of {@code rrp-advisors} and of an area group. */

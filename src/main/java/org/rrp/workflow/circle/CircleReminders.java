@@ -12,8 +12,8 @@ import org.rrp.workflow.circle.ActionPlan.Action;
 import org.rrp.workflow.circle.ActionPlan.Participant;
 import org.rrp.workflow.notification.Notification;
 import org.rrp.workflow.notification.Notifier;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.FormInput;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.FormInput;
 import org.springframework.stereotype.Service;
 
 /**

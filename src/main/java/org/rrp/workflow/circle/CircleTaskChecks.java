@@ -15,9 +15,9 @@ import org.rrp.workflow.circle.ActionPlan.Action;
 import org.rrp.workflow.circle.ActionPlan.Participant;
 import org.rrp.workflow.circle.ActionPlan.ReviewRecord;
 import org.rrp.workflow.referral.ReferralVariables;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.FormInput;
-import org.rrp.workflow.system.JsonVariables;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.JsonVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

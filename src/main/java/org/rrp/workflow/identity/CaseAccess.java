@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.casework.CaseClock;
 
 /**
  * Sends notifications through Spring's mail support when an SMTP server is configured ({@code spring.mail.host});

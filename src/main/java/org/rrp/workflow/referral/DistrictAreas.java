@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 /** Asks the coordinators' {@code area-by-district} decision table which area serves a district. */

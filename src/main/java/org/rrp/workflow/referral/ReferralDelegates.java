@@ -11,8 +11,8 @@ import org.rrp.workflow.allocation.AdvisorAllocationService;
 import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.notification.Notification;
 import org.rrp.workflow.notification.Notifier;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.JsonVariables;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.JsonVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rrp.workflow.identity.RrpGroups;
-import org.rrp.workflow.system.FormInput;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

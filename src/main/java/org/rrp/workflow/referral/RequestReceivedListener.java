@@ -8,8 +8,8 @@ import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.identity.CaseAccess;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.FormInput;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.FormInput;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.WorkingDays;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.rrp.workflow.identity.RrpGroups;
 import org.rrp.workflow.notification.Notification;
 import org.rrp.workflow.notification.Notifier;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -4,8 +4,8 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.WithoutAuthorization;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.rrp.workflow.casework.InvalidInputException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.stereotype.Component;
 

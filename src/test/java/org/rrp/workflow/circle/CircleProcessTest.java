@@ -32,7 +32,7 @@ import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralVariables;
-import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.casework.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;

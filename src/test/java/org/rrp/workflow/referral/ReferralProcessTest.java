@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
-import org.rrp.workflow.system.CaseClock;
-import org.rrp.workflow.system.InvalidInputException;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMailUtil;

@@ -8,7 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.casework.CaseClock;
 
 class RemindersTest {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralRequests;
-import org.rrp.workflow.system.CaseClock;
+import org.rrp.workflow.casework.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMailUtil;

@@ -1,4 +1,4 @@
-package org.rrp.workflow.system;
+package org.rrp.workflow.casework;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.rrp.workflow.system;
+package org.rrp.workflow.casework;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
