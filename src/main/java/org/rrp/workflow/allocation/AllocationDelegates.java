@@ -1,20 +1,19 @@
 package org.rrp.workflow.allocation;
 
-import static org.rrp.workflow.referral.ReferralVariables.ADVISOR_ID;
-import static org.rrp.workflow.referral.ReferralVariables.AREA;
-import static org.rrp.workflow.referral.ReferralVariables.CASE_REFERENCE;
-import static org.rrp.workflow.referral.ReferralVariables.SERVICE;
-
+import static org.rrp.workflow.casework.CaseVariables.ADVISOR_ID;
+import static org.rrp.workflow.notification.MailTemplates.model;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.rrp.workflow.identity.CaseAccess;
-import org.rrp.workflow.notification.Notification;
-import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.CaseFile;
 import org.rrp.workflow.casework.FormInput;
-import org.springframework.beans.factory.annotation.Value;
+import org.rrp.workflow.casework.ServiceNames;
+import org.rrp.workflow.identity.CaseAccess;
+import org.rrp.workflow.notification.MailTemplates;
+import org.rrp.workflow.notification.Notifier;
+import org.rrp.workflow.notification.OnceKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,11 +30,11 @@ class AllocationDelegates {
   @Bean
   JavaDelegate allocateAdvisorDelegate(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return execution -> {
-      String area = (String) execution.getVariable(AREA);
-      String advisor = allocation.allocate((String) execution.getVariable(CASE_REFERENCE), area, CaseClock.instant())
+      CaseFile caseFile = CaseFile.of(execution);
+      String advisor = allocation.allocate(caseFile.caseReference(), caseFile.area(), CaseClock.instant())
           .orElseThrow(() -> new BpmnError(NO_ADVISOR_IN_AREA, "The area has no advisor to allocate"));
-      execution.setVariable(ADVISOR_ID, advisor);
-      caseAccess.letGroupRead(execution.getProcessInstanceId(), area);
+      caseFile.allocateTo(advisor);
+      caseAccess.letGroupRead(execution.getProcessInstanceId(), caseFile.area());
     };
   }
 
@@ -49,29 +48,20 @@ class AllocationDelegates {
         input.problem("'" + advisor + "' is not an advisor: enter the user id of a member of rrp-advisors.");
       }
       input.rejectIfInvalid();
-      allocation.allocateByHand((String) task.getVariable(CASE_REFERENCE), (String) task.getVariable(AREA), advisor,
-          CaseClock.instant());
+      CaseFile caseFile = CaseFile.of(task);
+      allocation.allocateByHand(caseFile.caseReference(), caseFile.area(), advisor, CaseClock.instant());
       caseAccess.letUserRead(task.getProcessInstanceId(), advisor);
     };
   }
 
   @Bean
-  JavaDelegate notifyAdvisorDelegate(AdvisorAllocationService allocation, Notifier notifier,
-      @Value("${rrp.tasklist-url}") String tasklistUrl) {
+  JavaDelegate notifyAdvisorDelegate(AdvisorAllocationService allocation, Notifier notifier, MailTemplates mail) {
     return execution -> {
-      String caseReference = (String) execution.getVariable(CASE_REFERENCE);
-      String advisor = (String) execution.getVariable(ADVISOR_ID);
-      String email = allocation.emailOf(advisor).orElseThrow(() -> new IllegalStateException(
-          "Advisor of case " + caseReference + " has no email address in the user directory"));
-      notifier.sendOnce(caseReference + "/allocated/" + advisor, new Notification("case-allocated", caseReference, "advisor", email,
-          "RRP case " + caseReference + " allocated to you",
-          """
-          Case %s (%s) has been allocated to you.
-
-          Its first task is waiting for you in Tasklist: %s
-
-          RRP team, Virtual School
-          """.formatted(caseReference, execution.getVariable(SERVICE), tasklistUrl)));
+      CaseFile caseFile = CaseFile.of(execution);
+      String email = allocation.emailOf(caseFile.advisorId()).orElseThrow(() -> new IllegalStateException(
+          "Advisor of case " + caseFile.caseReference() + " has no email address in the user directory"));
+      notifier.sendOnce(OnceKey.forCase(caseFile.caseReference(), "allocated"), mail.compose("case-allocated",
+          caseFile.caseReference(), "advisor", email, model("service", ServiceNames.of(caseFile.service()))));
     };
   }
 }

@@ -3,20 +3,14 @@ package org.rrp.workflow.circle;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rrp.workflow.casework.Action;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The records a circle keeps as JSON lists: actions, participants, reviews. */
+/** The records a circle keeps as JSON lists besides the case's action plan: participants, reviews. */
 final class ActionPlan {
 
   private ActionPlan() {
-  }
-
-  /** One action of the plan: what, who (name and email), by when; at a review, whether done and what happened. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Action(String what, String owner, String ownerEmail, String byWhen, Boolean done, String progress) {
-    boolean isDone() {
-      return Boolean.TRUE.equals(done);
-    }
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

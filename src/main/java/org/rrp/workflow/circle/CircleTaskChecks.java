@@ -1,21 +1,21 @@
 package org.rrp.workflow.circle;
 
+import static org.rrp.workflow.casework.CaseStop.stoppable;
+import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.circle.CircleVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.rrp.workflow.circle.ActionPlan.Action;
 import org.rrp.workflow.circle.ActionPlan.Participant;
 import org.rrp.workflow.circle.ActionPlan.ReviewRecord;
-import org.rrp.workflow.referral.ReferralVariables;
+import org.rrp.workflow.casework.Action;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.CaseFile;
 import org.rrp.workflow.casework.FormInput;
 import org.rrp.workflow.casework.JsonVariables;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Server-side checks of the circle's task forms, run when a task is completed: a failed check rolls the
  * completion back, so the task stays open and nothing is written. On every form the advisor may instead stop the
- * case early with a reason: the check then throws the BPMN error {@value CircleVariables#CASE_STOPPED_ERROR},
- * which the model's event subprocess catches.
+ * case early with a reason ({@link org.rrp.workflow.casework.CaseStop}).
  */
 @Configuration(proxyBeanMethods = false)
 class CircleTaskChecks {
@@ -92,7 +91,7 @@ class CircleTaskChecks {
 
       boolean resolved = Boolean.TRUE.equals(task.getVariable(RESOLVED));
       task.getExecution().setVariable(RESOLVED, resolved);
-      task.getExecution().setVariable(ACTION_PLAN, JsonVariables.json(ActionPlan.merge(reviewed, added)));
+      CaseFile.of(task.getExecution()).recordActionPlan(ActionPlan.merge(reviewed, added));
       task.getExecution().removeVariable(NEW_ACTIONS);
       List<ReviewRecord> reviews = new ArrayList<>(JsonVariables.readList(task.getVariable(REVIEW_RECORDS), ReviewRecord.class));
       reviews.add(new ReviewRecord(reviews.size() + 1, (String) task.getVariable(REVIEW_MEETING_AT), aspirations, aids,
@@ -104,24 +103,9 @@ class CircleTaskChecks {
   @Bean
   TaskListener circleOutcomeCheck() {
     return stoppable((task, input) -> {
-      input.requiredText(ReferralVariables.CASE_OUTCOME, "The outcome of the case");
-      input.requiredText(ReferralVariables.SIGNPOSTING, "The signposting");
+      input.requiredText(CASE_OUTCOME, "The outcome of the case");
+      input.requiredText(SIGNPOSTING, "The signposting");
     });
-  }
-
-  /** Runs the form's checks, unless the advisor chose to stop the case early. */
-  static TaskListener stoppable(BiConsumer<DelegateTask, FormInput> checks) {
-    return task -> {
-      FormInput input = new FormInput(task);
-      if (Boolean.TRUE.equals(task.getVariable(STOP_CASE))) {
-        input.requiredText(STOP_REASON, "Why the case stops");
-        input.rejectIfInvalid();
-        task.getExecution().setVariable(CASE_STOPPED, true);
-        throw new BpmnError(CASE_STOPPED_ERROR, "The advisor stopped the case early");
-      }
-      checks.accept(task, input);
-      input.rejectIfInvalid();
-    };
   }
 
   private static void checkParticipants(DelegateTask task, FormInput input) {

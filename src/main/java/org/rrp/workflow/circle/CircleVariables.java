@@ -1,10 +1,10 @@
 package org.rrp.workflow.circle;
 
 /**
- * The variables of the {@code solution-circle} process, named in one place. The call activity in
- * {@code referral.bpmn} passes the case's variables in (caseReference, advisorId, area, childName, settingName,
- * difficulty, triageNotes) and takes the outcome back (caseOutcome, signposting, caseStopped, stopReason,
- * actionPlan, resolved).
+ * The variables only the {@code solution-circle} process has, named in one place. The call activity in
+ * {@code referral.bpmn} passes the case's own variables in ({@link org.rrp.workflow.casework.CaseVariables}) and
+ * takes the outcome back (caseOutcome, signposting, caseStopped, stopReason, actionPlan, and {@link #RESOLVED}).
+ * The action plan is the case's ({@code CaseVariables.ACTION_PLAN}).
  */
 public final class CircleVariables {
 
@@ -19,7 +19,6 @@ public final class CircleVariables {
   public static final String ISSUE_INTRODUCED = "issueIntroduced";
   public static final String CLARIFICATION = "clarification";
   public static final String SUGGESTIONS = "suggestions";
-  public static final String ACTION_PLAN = "actionPlan";              // Json list of Action
   public static final String CHILDS_VIEW = "childsView";
 
   // Reviews (at most two)
@@ -32,14 +31,6 @@ public final class CircleVariables {
   public static final String OBSTACLES = "obstacles";
   public static final String RESOLVED = "resolved";                   // Boolean: the reviews' completion condition
   public static final String REVIEW_RECORDS = "reviewRecords";        // Json list of ReviewRecord
-
-  // Closing, or stopping early
-  public static final String STOP_CASE = "stopCase";                  // Boolean, ticked on any circle form
-  public static final String STOP_REASON = "stopReason";
-  public static final String CASE_STOPPED = "caseStopped";            // Boolean, set when the advisor stopped the case
-
-  /** BPMN error that ends the circle early from any of its tasks. */
-  public static final String CASE_STOPPED_ERROR = "CASE_STOPPED";
 
   private CircleVariables() {
   }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rrp.workflow.casework.CaseFile;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,8 @@ public class CaseAccess {
   static ExecutionListener caseAreaReadAccess(CaseAccess caseAccess) {
     return execution -> {
       if (ExecutionListener.EVENTNAME_START.equals(execution.getEventName())) {
-        if (execution.getVariable("area") instanceof String area) {
+        String area = CaseFile.of(execution).area();
+        if (area != null) {
           caseAccess.letGroupRead(execution.getProcessInstanceId(), area);
         }
       } else {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.rrp.workflow.casework.CaseVariables;
 
 /**
  * The Tasklist filters each role sees. Every filter lists the case reference, service and area, so people can
@@ -61,7 +62,7 @@ final class TaskFilters {
     properties.put("description", description);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", List.of(column("caseReference", "Case"), column("settingName", "Setting")));
+    properties.put("variables", List.of(column(CaseVariables.CASE_REFERENCE, "Case"), column(CaseVariables.SETTING_NAME, "Setting")));
     return properties;
   }
 }

@@ -30,14 +30,13 @@ public class Notifier {
   }
 
   /**
-   * Sends the notification unless one with the same key has been sent before, and records it as sent as soon as
-   * it is out. The key names what the message is about and for whom (e.g. {@code RRP-2026-0042/meeting/initial/
-   * 2026-05-04T10:30+01:00/jo@example.org}), never a job or a node, so retries and restarts find it. A send that
-   * fails records nothing and throws: the job retries it.
+   * Sends the notification unless the same event has been notified to the same recipient before, and records it as
+   * sent as soon as it is out (see {@link OnceKey}). A send that fails records nothing and throws: the job retries it.
    *
    * @return whether it was sent now
    */
-  public boolean sendOnce(String key, Notification notification) {
+  public boolean sendOnce(OnceKey about, Notification notification) {
+    String key = about.to(notification.to());
     if (log.wasSent(key)) {
       LOG.info("{} email for case {} to the {} was sent before: not sent again", notification.type(),
           notification.caseReference(), notification.recipientRole());

@@ -1,18 +1,19 @@
 package org.rrp.workflow.referral;
 
-import static org.rrp.workflow.referral.ReferralVariables.*;
+import static org.rrp.workflow.notification.MailTemplates.model;
+import static org.rrp.workflow.referral.ReferralVariables.DECLINE_REASON;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rrp.workflow.allocation.AdvisorAllocationService;
-import org.rrp.workflow.identity.CaseAccess;
-import org.rrp.workflow.notification.Notification;
-import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.casework.CaseClock;
-import org.rrp.workflow.casework.JsonVariables;
+import org.rrp.workflow.casework.CaseFile;
+import org.rrp.workflow.identity.CaseAccess;
+import org.rrp.workflow.notification.MailTemplates;
+import org.rrp.workflow.notification.Notifier;
+import org.rrp.workflow.notification.OnceKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,40 +21,47 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReferralDelegates {
 
+  static final String REFERRER = "referrer";
+
   /** "Acknowledge request": the referrer learns the case reference to quote. */
   @Bean
-  JavaDelegate acknowledgeRequestDelegate(Notifier notifier) {
+  JavaDelegate acknowledgeRequestDelegate(Notifier notifier, MailTemplates mail) {
     return execution -> {
-      Notification received = ReferralMessages.received(text(execution, CASE_REFERENCE), text(execution, REFERRER_EMAIL));
-      notifier.sendOnce(received.caseReference() + "/received/" + received.to(), received);
+      CaseFile caseFile = CaseFile.of(execution);
+      notifier.sendOnce(OnceKey.forCase(caseFile.caseReference(), "received"), mail.compose("request-received",
+          caseFile.caseReference(), REFERRER, caseFile.referrerEmail(), Map.of()));
     };
   }
 
   /** "Tell referrer the request is declined". */
   @Bean
-  JavaDelegate notifyReferrerOfDeclineDelegate(Notifier notifier) {
+  JavaDelegate notifyReferrerOfDeclineDelegate(Notifier notifier, MailTemplates mail) {
     return execution -> {
-      Notification declined = ReferralMessages.declined(text(execution, CASE_REFERENCE), text(execution, REFERRER_EMAIL),
-          text(execution, DECLINE_REASON), text(execution, SIGNPOSTING));
-      notifier.sendOnce(declined.caseReference() + "/declined/" + declined.to(), declined);
+      CaseFile caseFile = CaseFile.of(execution);
+      notifier.sendOnce(OnceKey.forCase(caseFile.caseReference(), "declined"), mail.compose("request-declined",
+          caseFile.caseReference(), REFERRER, caseFile.referrerEmail(),
+          model("reason", caseFile.text(DECLINE_REASON), "signposting", caseFile.signposting())));
     };
   }
 
   /**
-   * "Close case": the referrer gets the outcome, the actions agreed (after a circle) and a feedback request; or,
-   * when the advisor stopped the case early, the reason.
+   * "Close case": the referrer gets the outcome, the actions agreed (after a circle or conference) and a feedback
+   * request; or, when the case was stopped early, the reason.
    */
   @Bean
-  @SuppressWarnings("unchecked")
-  JavaDelegate closeCaseDelegate(Notifier notifier) {
+  JavaDelegate closeCaseDelegate(Notifier notifier, MailTemplates mail) {
     return execution -> {
-      String caseReference = text(execution, CASE_REFERENCE);
-      String referrer = text(execution, REFERRER_EMAIL);
-      notifier.sendOnce(caseReference + "/closed/" + referrer, Boolean.TRUE.equals(execution.getVariable(CASE_STOPPED))
-          ? ReferralMessages.stopped(caseReference, referrer, text(execution, STOP_REASON))
-          : ReferralMessages.closed(caseReference, referrer, text(execution, CASE_OUTCOME), text(execution, SIGNPOSTING),
-              JsonVariables.readList(execution.getVariable(ACTION_PLAN), Map.class).stream()
-                  .map(action -> (Map<String, Object>) action).toList()));
+      CaseFile caseFile = CaseFile.of(execution);
+      OnceKey closed = OnceKey.forCase(caseFile.caseReference(), "closed");
+      if (caseFile.isStopped()) {
+        notifier.sendOnce(closed, mail.compose("case-stopped", caseFile.caseReference(), REFERRER,
+            caseFile.referrerEmail(), model("reason", caseFile.stopReason())));
+      } else {
+        var actions = caseFile.actionPlan();
+        notifier.sendOnce(closed, mail.compose("case-closed", caseFile.caseReference(), REFERRER,
+            caseFile.referrerEmail(), model("outcome", caseFile.outcome(), "signposting", caseFile.signposting(),
+                "actions", actions, "hasActions", !actions.isEmpty())));
+      }
     };
   }
 
@@ -64,16 +72,11 @@ class ReferralDelegates {
   @Bean
   ExecutionListener caseEndedListener(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return execution -> {
-      Object reference = execution.getVariable(CASE_REFERENCE);
-      if (reference instanceof String caseReference) {
+      String caseReference = CaseFile.of(execution).caseReference();
+      if (caseReference != null) {
         allocation.release(caseReference, CaseClock.instant());
       }
       caseAccess.revokeAll(execution.getProcessInstanceId());
     };
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
   }
 }

@@ -22,11 +22,6 @@ final class ReferralLabels {
       entry("previously-in-care", "Previously in care"),
       entry("none-of-these", "None of these"));
 
-  static final Map<String, String> SERVICES = Map.of(
-      ReferralVariables.SOLUTION_FOCUSED_CIRCLE, "Solution Focused Circle",
-      ReferralVariables.RESTORATIVE_CONFERENCE, "Restorative Conference",
-      ReferralVariables.ADVICE_AND_GUIDANCE, "Advice and guidance");
-
   private ReferralLabels() {
   }
 

@@ -1,5 +1,6 @@
 package org.rrp.workflow.referral;
 
+import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.ServiceNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +95,7 @@ class RequestReceivedListener implements ExecutionListener {
         "- Legal status or circumstances: " + legalStatus + (careEnded == null ? "" : ", left care " + careEnded),
         "- School or setting: " + execution.getVariable(SETTING_NAME) + ", "
             + ReferralLabels.humanise((String) execution.getVariable(SETTING_DISTRICT)),
-        "- Service wanted: " + ReferralLabels.of(ReferralLabels.SERVICES, (String) execution.getVariable(SERVICE_WANTED)),
+        "- Service wanted: " + ServiceNames.of((String) execution.getVariable(SERVICE_WANTED)),
         "- Trained facilitator in school: " + (Boolean.TRUE.equals(execution.getVariable(TRAINED_FACILITATOR_IN_SCHOOL)) ? "yes" : "no"),
         "- Parent or carer agreed to the referral: yes");
   }

@@ -1,6 +1,7 @@
 package org.rrp.workflow.reminder;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rrp.workflow.casework.CaseFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,12 +12,12 @@ class ReminderDelegates {
   @Bean
   JavaDelegate remindOfOverdueTaskDelegate(TaskReminderService reminders) {
     return execution -> reminders.remindOverdue((String) execution.getVariable(TaskWatch.TASK_ID),
-        (String) execution.getVariable(TaskWatch.CASE_REFERENCE));
+        CaseFile.of(execution).caseReference());
   }
 
   @Bean
   JavaDelegate escalateOverdueTaskDelegate(TaskReminderService reminders) {
     return execution -> reminders.escalate((String) execution.getVariable(TaskWatch.TASK_ID),
-        (String) execution.getVariable(TaskWatch.CASE_REFERENCE));
+        CaseFile.of(execution).caseReference());
   }
 }

@@ -15,22 +15,24 @@ import org.springframework.stereotype.Component;
 public class Reminders {
 
   private final ReminderProperties properties;
+  private final WorkingDays workingDays;
 
-  Reminders(ReminderProperties properties) {
+  Reminders(ReminderProperties properties, WorkingDays workingDays) {
     this.properties = properties;
+    this.workingDays = workingDays;
   }
 
   /** The lead time before the meeting, in working days; now, if that time has already passed. */
   public Date beforeMeeting(String meetingAt) {
     ZonedDateTime meeting = OffsetDateTime.parse(meetingAt).atZoneSameInstant(CaseClock.ZONE);
-    ZonedDateTime remind = WorkingDays.subtract(meeting, properties.meetingLeadWorkingDays());
+    ZonedDateTime remind = workingDays.subtract(meeting, properties.meetingLeadWorkingDays());
     ZonedDateTime now = CaseClock.now();
     return Date.from((remind.isBefore(now) ? now : remind).toInstant());
   }
 
   /** When an open task that fell due at {@code due} is escalated. */
   public Date escalationAfter(Date due) {
-    return Date.from(WorkingDays.add(due.toInstant().atZone(CaseClock.ZONE), properties.escalateAfterWorkingDays())
+    return Date.from(workingDays.add(due.toInstant().atZone(CaseClock.ZONE), properties.escalateAfterWorkingDays())
         .toInstant());
   }
 

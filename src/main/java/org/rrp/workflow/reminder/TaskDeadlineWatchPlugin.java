@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rrp.workflow.casework.CaseFile;
+import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +53,7 @@ class TaskDeadlineWatchPlugin extends AbstractProcessEnginePlugin {
         .startProcessInstanceByKey(WATCH_PROCESS, task.getId(), Variables.createVariables()
             .putValue(TaskWatch.TASK_ID, task.getId())
             .putValue(TaskWatch.TASK_DUE, task.getDueDate())
-            .putValue(TaskWatch.CASE_REFERENCE, task.getVariable(TaskWatch.CASE_REFERENCE))));
+            .putValue(CaseVariables.CASE_REFERENCE, CaseFile.of(task).caseReference())));
   }
 
   static void stopWatching(DelegateTask task) {

@@ -3,6 +3,7 @@ package org.rrp.workflow.reminder;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -12,11 +13,11 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.rrp.workflow.identity.RrpGroups;
-import org.rrp.workflow.notification.Notification;
+import org.rrp.workflow.notification.MailTemplates;
 import org.rrp.workflow.notification.Notifier;
+import org.rrp.workflow.notification.OnceKey;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.WithoutAuthorization;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,15 +33,15 @@ class TaskReminderService {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final Notifier notifier;
-  private final String tasklistUrl;
+  private final MailTemplates mail;
 
   TaskReminderService(TaskWatch taskWatch, TaskService taskService, IdentityService identityService, Notifier notifier,
-      @Value("${rrp.tasklist-url}") String tasklistUrl) {
+      MailTemplates mail) {
     this.taskWatch = taskWatch;
     this.taskService = taskService;
     this.identityService = identityService;
     this.notifier = notifier;
-    this.tasklistUrl = tasklistUrl;
+    this.mail = mail;
   }
 
   void remindOverdue(String taskId, String caseReference) {
@@ -50,16 +51,8 @@ class TaskReminderService {
     }
     boolean claimed = task.getAssignee() != null;
     for (String email : claimed ? emailsOfUser(task.getAssignee()) : emailsOfCandidates(taskId)) {
-      notifier.sendOnce("task/" + taskId + "/overdue/" + email, new Notification("task-overdue", caseReference,
-          claimed ? "assignee" : "candidate group", email,
-          "Overdue: " + task.getName() + " (" + label(caseReference) + ")",
-          """
-          The task "%s" of %s was due on %s and is still open.
-
-          Please complete it, or tell the RRP coordinator if it cannot be done: %s
-
-          RRP team, Virtual School
-          """.formatted(task.getName(), label(caseReference), due(task), tasklistUrl)));
+      notifier.sendOnce(OnceKey.forTask(taskId, "overdue"), mail.compose("task-overdue", caseReference,
+          claimed ? "assignee" : "candidate group", email, about(task, caseReference)));
     }
   }
 
@@ -68,19 +61,16 @@ class TaskReminderService {
     if (task == null) {
       return;
     }
-    String holder = task.getAssignee() != null ? "assigned to " + task.getAssignee() : "not claimed by anyone";
+    Map<String, Object> about = about(task, caseReference);
+    about.put("holder", task.getAssignee() != null ? "assigned to " + task.getAssignee() : "not claimed by anyone");
     for (String email : emailsOfGroup(RrpGroups.COORDINATORS)) {
-      notifier.sendOnce("task/" + taskId + "/escalated/" + email, new Notification("task-escalated", caseReference,
-          "coordinator", email,
-          "Escalation: " + task.getName() + " (" + label(caseReference) + ") is overdue",
-          """
-          The task "%s" of %s, %s, was due on %s and is still open after a reminder.
-
-          Please follow it up, and reassign it in Tasklist if needed: %s
-
-          RRP team, Virtual School
-          """.formatted(task.getName(), label(caseReference), holder, due(task), tasklistUrl)));
+      notifier.sendOnce(OnceKey.forTask(taskId, "escalated"), mail.compose("task-escalated", caseReference,
+          "coordinator", email, about));
     }
+  }
+
+  private static Map<String, Object> about(Task task, String caseReference) {
+    return MailTemplates.model("taskName", task.getName(), "caseLabel", label(caseReference), "due", due(task));
   }
 
   private static String label(String caseReference) {

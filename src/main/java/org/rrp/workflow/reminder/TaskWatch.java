@@ -15,10 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("taskWatch")
 public class TaskWatch {
 
-  public static final String TASK_ID = "taskId";
-  public static final String CASE_REFERENCE = "caseReference";
+  static final String TASK_ID = "taskId";
   /** The due date the task was created with: the watch starts before the new task can be read back. */
-  public static final String TASK_DUE = "taskDue";
+  static final String TASK_DUE = "taskDue";
 
   public static final String ENDED = "ended";
   public static final String NOT_YET_DUE = "not-yet-due";

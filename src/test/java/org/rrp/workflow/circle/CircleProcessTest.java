@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
+import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.circle.CircleVariables.*;
 
 import java.time.ZonedDateTime;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
-import org.rrp.workflow.referral.ReferralVariables;
 import org.rrp.workflow.casework.CaseClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailSendException;
@@ -81,8 +81,8 @@ class CircleProcessTest extends CaseProcessTest {
     holdReview(circle, FIRST_REVIEW, true);
 
     assertThat(circle).isWaitingAt("Task_RecordCircleOutcome");
-    complete(task(circle), withVariables(ReferralVariables.CASE_OUTCOME, "Robin settles well in the mornings now.",
-        ReferralVariables.SIGNPOSTING, "School nurse drop-in"));
+    complete(task(circle), withVariables(CASE_OUTCOME, "Robin settles well in the mornings now.",
+        SIGNPOSTING, "School nurse drop-in"));
     assertThat(circle).isEnded().hasPassed("EndEvent_CircleClosed");
     assertThat(reviewsHeld(circle)).isEqualTo(1);
   }
@@ -112,8 +112,8 @@ class CircleProcessTest extends CaseProcessTest {
     assertThat(engine.getRepositoryService().getBpmnModelInstance(circle.getProcessDefinitionId())
         .getModelElementById("MultiInstance_AtMostTwoReviews").getDomElement().getChildElements().get(0).getTextContent())
         .as("the model itself allows two reviews at most").isEqualTo("2");
-    complete(task(circle), withVariables(ReferralVariables.CASE_OUTCOME, "Some progress; the family will use the hub.",
-        ReferralVariables.SIGNPOSTING, "Family hub"));
+    complete(task(circle), withVariables(CASE_OUTCOME, "Some progress; the family will use the hub.",
+        SIGNPOSTING, "Family hub"));
     assertThat(circle).isEnded();
   }
 
@@ -268,10 +268,10 @@ class CircleProcessTest extends CaseProcessTest {
   /** A circle as the referral's call activity starts it, for a case allocated to alex in East Staffs. */
   private ProcessInstance start() {
     return engine.getRuntimeService().startProcessInstanceByKey("solution-circle", CASE, Variables.createVariables()
-        .putValue(ReferralVariables.CASE_REFERENCE, CASE).putValue(ReferralVariables.ADVISOR_ID, "alex")
-        .putValue(ReferralVariables.AREA, "area-east-staffs-tamworth").putValue(ReferralVariables.CHILD_NAME, "Robin Testchild")
-        .putValue(ReferralVariables.SETTING_NAME, "Hollybank Primary")
-        .putValue(ReferralVariables.DIFFICULTY, "Finds the start of the day hard."));
+        .putValue(CASE_REFERENCE, CASE).putValue(ADVISOR_ID, "alex")
+        .putValue(AREA, "area-east-staffs-tamworth").putValue(CHILD_NAME, "Robin Testchild")
+        .putValue(SETTING_NAME, "Hollybank Primary")
+        .putValue(DIFFICULTY, "Finds the start of the day hard."));
   }
 
   private ProcessInstance initialMeetingRecorded() {

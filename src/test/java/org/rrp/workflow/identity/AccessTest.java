@@ -2,10 +2,10 @@ package org.rrp.workflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.rrp.workflow.referral.ReferralVariables.ADVISOR_ID;
-import static org.rrp.workflow.referral.ReferralVariables.AREA;
-import static org.rrp.workflow.referral.ReferralVariables.CASE_REFERENCE;
-import static org.rrp.workflow.referral.ReferralVariables.SERVICE;
+import static org.rrp.workflow.casework.CaseVariables.ADVISOR_ID;
+import static org.rrp.workflow.casework.CaseVariables.AREA;
+import static org.rrp.workflow.casework.CaseVariables.CASE_REFERENCE;
+import static org.rrp.workflow.casework.CaseVariables.SERVICE;
 
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -46,13 +46,19 @@ class NotifierTest {
 
   @Test
   void aOnceOnlyMessageGoesOnceWhateverHappensAfter() {
-    assertThat(notifier.sendOnce("RRP-2026-0042/meeting/initial/jo.carer@example.org", reminder())).isTrue();
-    assertThat(notifier.sendOnce("RRP-2026-0042/meeting/initial/jo.carer@example.org", reminder())).isFalse();
-    assertThat(notifier.sendOnce("RRP-2026-0042/meeting/review 1/jo.carer@example.org", reminder())).isTrue();
+    assertThat(notifier.sendOnce(OnceKey.forCase("RRP-2026-0042", "meeting", "initial"), reminder())).isTrue();
+    assertThat(notifier.sendOnce(OnceKey.forCase("RRP-2026-0042", "meeting", "initial"), reminder())).isFalse();
+    assertThat(notifier.sendOnce(OnceKey.forCase("RRP-2026-0042", "meeting", "review 1"), reminder())).isTrue();
+    assertThat(notifier.sendOnce(OnceKey.forCase("RRP-2026-0042", "meeting", "initial"), reminder("sam.carer@example.org")))
+        .as("the same event for another recipient").isTrue();
   }
 
   private static Notification reminder() {
-    return new Notification("meeting-reminder", "RRP-2026-0042", "participant", "jo.carer@example.org",
+    return reminder("jo.carer@example.org");
+  }
+
+  private static Notification reminder(String to) {
+    return new Notification("meeting-reminder", "RRP-2026-0042", "participant", to,
         "Reminder: Solution Focused Circle initial meeting", "About Robin's mornings.");
   }
 }

@@ -1,5 +1,6 @@
 package org.rrp.workflow.referral;
 
+import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
 import org.camunda.bpm.engine.variable.VariableMap;

@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.WorkingDays;
 
 class RemindersTest {
 
-  final Reminders reminders = new Reminders(new ReminderProperties(2, 2, "0 0 8 ? * MON-FRI"));
+  final Reminders reminders = new Reminders(new ReminderProperties(2, 2, "0 0 8 ? * MON-FRI"), WorkingDays.england());
 
   @AfterEach
   void resetClock() {

@@ -3,11 +3,11 @@ package org.rrp.workflow.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.rrp.workflow.referral.ReferralVariables.ADVICE_GIVEN;
-import static org.rrp.workflow.referral.ReferralVariables.ADVISOR_ID;
-import static org.rrp.workflow.referral.ReferralVariables.AREA;
-import static org.rrp.workflow.referral.ReferralVariables.CASE_OUTCOME;
-import static org.rrp.workflow.referral.ReferralVariables.CASE_REFERENCE;
-import static org.rrp.workflow.referral.ReferralVariables.SERVICE;
+import static org.rrp.workflow.casework.CaseVariables.ADVISOR_ID;
+import static org.rrp.workflow.casework.CaseVariables.AREA;
+import static org.rrp.workflow.casework.CaseVariables.CASE_OUTCOME;
+import static org.rrp.workflow.casework.CaseVariables.CASE_REFERENCE;
+import static org.rrp.workflow.casework.CaseVariables.SERVICE;
 
 import java.time.ZonedDateTime;
 import java.util.Date;

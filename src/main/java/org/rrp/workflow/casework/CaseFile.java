@@ -1,0 +1,96 @@
+package org.rrp.workflow.casework;
+
+import static org.rrp.workflow.casework.CaseVariables.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Typed access to a case's own variables ({@link CaseVariables}) in any process that works the case: a delegate,
+ * listener or task check reads {@code CaseFile.of(execution).caseReference()} rather than casting raw variables.
+ */
+public final class CaseFile {
+
+  private final VariableScope scope;
+
+  private CaseFile(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static CaseFile of(VariableScope scope) {
+    return new CaseFile(scope);
+  }
+
+  public String caseReference() {
+    return text(CASE_REFERENCE);
+  }
+
+  public String service() {
+    return text(SERVICE);
+  }
+
+  public String area() {
+    return text(AREA);
+  }
+
+  public String advisorId() {
+    return text(ADVISOR_ID);
+  }
+
+  public String referrerEmail() {
+    return text(REFERRER_EMAIL);
+  }
+
+  public String outcome() {
+    return text(CASE_OUTCOME);
+  }
+
+  public String signposting() {
+    return text(SIGNPOSTING);
+  }
+
+  public String stopReason() {
+    return text(STOP_REASON);
+  }
+
+  /** Whether the case was stopped early (see {@link CaseStop}). */
+  public boolean isStopped() {
+    return flag(CASE_STOPPED);
+  }
+
+  /** Whether the person submitting the form ticked "stop the case". */
+  public boolean stopRequested() {
+    return flag(STOP_CASE);
+  }
+
+  public List<Action> actionPlan() {
+    return JsonVariables.readList(scope.getVariable(ACTION_PLAN), Action.class);
+  }
+
+  public void allocateTo(String advisorId) {
+    scope.setVariable(ADVISOR_ID, advisorId);
+  }
+
+  public void recordActionPlan(List<Action> plan) {
+    scope.setVariable(ACTION_PLAN, JsonVariables.json(plan));
+  }
+
+  void recordStopped() {
+    scope.setVariable(CASE_STOPPED, true);
+  }
+
+  /** A variable as text (null when missing): for the variables a feature names itself. */
+  public String text(String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  public boolean flag(String name) {
+    return Boolean.TRUE.equals(scope.getVariable(name));
+  }
+
+  public <T> List<T> list(String name, Class<T> type) {
+    return JsonVariables.readList(scope.getVariable(name), type);
+  }
+}
