@@ -43,6 +43,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.referral.ReferralVariables;
 
 /**
  * Two application nodes, separate JVMs running the packaged jar on different ports, on one PostgreSQL database,
@@ -143,14 +145,14 @@ class ClusterIT {
     for (String id : cases) {
       Node other = other(startedOn.get(id));
       Map<String, Object> triage = eventually(Duration.ofSeconds(60), () -> firstTask(other, id), "triage task of " + id);
-      submit(other, "cora", triage, Map.of("service", value("advice-and-guidance"), "area", value("area-east-staffs-tamworth")));
+      submit(other, "cora", triage, Map.of(CaseVariables.SERVICE, value("advice-and-guidance"), CaseVariables.AREA, value("area-east-staffs-tamworth")));
     }
     for (String id : cases) {
       Node other = other(startedOn.get(id));
       Map<String, Object> advice = eventually(Duration.ofSeconds(60),
           () -> withKey(firstTask(other, id), "Task_GiveAdviceAndGuidance"), "advice task of " + id);
-      submit(other, (String) advice.get("assignee"), advice, Map.of("adviceGiven", value("A calm start to the day."),
-          "caseOutcome", value("Settled.")));
+      submit(other, (String) advice.get("assignee"), advice, Map.of(ReferralVariables.ADVICE_GIVEN, value("A calm start to the day."),
+          CaseVariables.CASE_OUTCOME, value("Settled.")));
     }
     for (String id : cases) {
       eventually(Duration.ofSeconds(60), () -> "COMPLETED".equals(object(get(nodeA, "/engine-rest/history/process-instance/" + id,

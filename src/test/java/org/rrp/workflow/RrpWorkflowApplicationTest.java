@@ -28,6 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.circle.CircleVariables;
+import org.rrp.workflow.referral.ReferralVariables;
 
 /**
  * The whole application on a random port, used over /engine-rest as Tasklist uses it, logging in as each demo
@@ -90,13 +93,13 @@ class RrpWorkflowApplicationTest {
     assertThat(post("cora", "/engine-rest/task/" + triageId + "/claim", Map.of("userId", "cora"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ResponseEntity<Map<String, Object>> refused = post("cora", "/engine-rest/task/" + triageId + "/submit-form",
-        Map.of("variables", typed(Map.of("service", "advice-and-guidance", "area", "area-atlantis"))), OBJECT);
+        Map.of("variables", typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, "area-atlantis"))), OBJECT);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message"))
         .isEqualTo("Please correct the form: The area 'area-atlantis' is not a known area group.");
     assertThat(list("cora", "/engine-rest/task?processInstanceId=" + caseId)).hasSize(1);
     assertThat(post("cora", "/engine-rest/task/" + triageId + "/submit-form",
-        Map.of("variables", typed(Map.of("service", "advice-and-guidance", "area", EAST))), String.class)
+        Map.of("variables", typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, EAST))), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
     // The job executor allocates the case to an East Staffs & Tamworth advisor, who is emailed.
@@ -119,7 +122,7 @@ class RrpWorkflowApplicationTest {
 
     // The advisor gives advice and closes the case; the referrer is told the outcome.
     assertThat(post(advisor, "/engine-rest/task/" + adviceId + "/submit-form", Map.of("variables", typed(Map.of(
-        "adviceGiven", "A named adult at the door each morning.", "caseOutcome", "Settled into the new class."))),
+        ReferralVariables.ADVICE_GIVEN, "A named adult at the door each morning.", CaseVariables.CASE_OUTCOME, "Settled into the new class."))),
         String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     eventually(() -> "COMPLETED".equals(get("cora", "/engine-rest/history/process-instance/" + caseId).getBody().get("state"))
         ? true : null);
@@ -132,7 +135,7 @@ class RrpWorkflowApplicationTest {
   @Test
   void solutionFocusedCircleRunsFromArrangingTheMeetingToClosureOverRest() throws Exception {
     Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
-    request.put("serviceWanted", "solution-focused-circle");
+    request.put(ReferralVariables.SERVICE_WANTED, "solution-focused-circle");
     ResponseEntity<Map<String, Object>> started = post("rosa", "/engine-rest/process-definition/key/referral/submit-form",
         Map.of("variables", typed(request)), OBJECT);
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
@@ -140,7 +143,7 @@ class RrpWorkflowApplicationTest {
     String caseReference = (String) get("rosa", "/engine-rest/process-instance/" + caseId).getBody().get("businessKey");
     Map<String, Object> triage = eventually(() -> list("cora", "/engine-rest/task?processInstanceId=" + caseId).stream()
         .findFirst().orElse(null));
-    submit("cora", triage, Map.of("service", "solution-focused-circle", "area", EAST));
+    submit("cora", triage, Map.of(CaseVariables.SERVICE, "solution-focused-circle", CaseVariables.AREA, EAST));
 
     // The circle runs as its own process for the same case; its tasks go to the allocated advisor.
     Map<String, Object> arrange = circleTask(caseReference, "Task_ArrangeInitialMeeting");
@@ -149,22 +152,22 @@ class RrpWorkflowApplicationTest {
     assertThat(list("bea", "/engine-rest/task?processInstanceBusinessKey=" + caseReference)).isEmpty();
     String meetingAt = OffsetDateTime.now().plusDays(10).withNano(0).toString();
     String participants = "[{\"name\":\"Sky Teacher\",\"role\":\"class teacher\",\"email\":\"sky.teacher@example.org\"}]";
-    submit(advisor, arrange, Map.of("initialMeetingAt", meetingAt, "meetingVenue", "Hollybank Primary, room 2",
-        "participants", json(participants), "childAttends", true, "stopCase", false));
+    submit(advisor, arrange, Map.of(CircleVariables.INITIAL_MEETING_AT, meetingAt, CircleVariables.MEETING_VENUE, "Hollybank Primary, room 2",
+        CircleVariables.PARTICIPANTS, json(participants), CircleVariables.CHILD_ATTENDS, true, CaseVariables.STOP_CASE, false));
 
     String plan = "[{\"what\":\"Meet Robin at the gate\",\"owner\":\"Sky Teacher\",\"ownerEmail\":\"sky.teacher@example.org\",\"byWhen\":\""
         + OffsetDateTime.now().plusDays(20).toLocalDate() + "\"}]";
-    submit(advisor, circleTask(caseReference, "Task_RecordInitialMeeting"), Map.of("issueIntroduced", "Mornings are hard",
-        "clarification", "Since the move", "suggestions", "Meet and greet", "actionPlan", json(plan),
-        "childsView", "Likes being greeted", "stopCase", false));
-    submit(advisor, circleTask(caseReference, "Task_ArrangeReviewMeeting"), Map.of("reviewMeetingAt",
-        OffsetDateTime.now().plusDays(30).withNano(0).toString(), "reviewVenue", "Online", "participants", json(participants),
-        "stopCase", false));
-    submit(advisor, circleTask(caseReference, "Task_RecordReviewMeeting"), Map.of("actionPlan",
-        json(plan.replace("}]", ",\"done\":true}]")), "aspirations", "Join the football club", "aids", "A trusted adult",
-        "obstacles", "Lunchtimes", "resolved", true, "stopCase", false));
-    submit(advisor, circleTask(caseReference, "Task_RecordCircleOutcome"), Map.of("caseOutcome",
-        "Robin settles well in the mornings.", "signposting", "School nurse drop-in", "stopCase", false));
+    submit(advisor, circleTask(caseReference, "Task_RecordInitialMeeting"), Map.of(CircleVariables.ISSUE_INTRODUCED, "Mornings are hard",
+        CircleVariables.CLARIFICATION, "Since the move", CircleVariables.SUGGESTIONS, "Meet and greet", CaseVariables.ACTION_PLAN, json(plan),
+        CircleVariables.CHILDS_VIEW, "Likes being greeted", CaseVariables.STOP_CASE, false));
+    submit(advisor, circleTask(caseReference, "Task_ArrangeReviewMeeting"), Map.of(CircleVariables.REVIEW_MEETING_AT,
+        OffsetDateTime.now().plusDays(30).withNano(0).toString(), CircleVariables.REVIEW_VENUE, "Online", CircleVariables.PARTICIPANTS, json(participants),
+        CaseVariables.STOP_CASE, false));
+    submit(advisor, circleTask(caseReference, "Task_RecordReviewMeeting"), Map.of(CaseVariables.ACTION_PLAN,
+        json(plan.replace("}]", ",\"done\":true}]")), CircleVariables.ASPIRATIONS, "Join the football club", CircleVariables.AIDS, "A trusted adult",
+        CircleVariables.OBSTACLES, "Lunchtimes", CircleVariables.RESOLVED, true, CaseVariables.STOP_CASE, false));
+    submit(advisor, circleTask(caseReference, "Task_RecordCircleOutcome"), Map.of(CaseVariables.CASE_OUTCOME,
+        "Robin settles well in the mornings.", CaseVariables.SIGNPOSTING, "School nurse drop-in", CaseVariables.STOP_CASE, false));
 
     eventually(() -> "COMPLETED".equals(get("cora", "/engine-rest/history/process-instance/" + caseId).getBody().get("state"))
         ? true : null);
@@ -177,8 +180,8 @@ class RrpWorkflowApplicationTest {
   @Test
   void badRequestIsRefusedWithWhatToFixAndStartsNothing() {
     Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
-    request.put("childDateOfBirth", "2099-01-01");
-    request.put("settingDistrict", "atlantis");
+    request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, "2099-01-01");
+    request.put(ReferralVariables.SETTING_DISTRICT, "atlantis");
     int before = list("cora", "/engine-rest/process-instance").size();
 
     ResponseEntity<Map<String, Object>> refused = post("sam", "/engine-rest/process-definition/key/referral/submit-form",

@@ -61,7 +61,7 @@ class AllocationDelegates {
       String email = allocation.emailOf(caseFile.advisorId()).orElseThrow(() -> new IllegalStateException(
           "Advisor of case " + caseFile.caseReference() + " has no email address in the user directory"));
       notifier.sendOnce(OnceKey.forCase(caseFile.caseReference(), "allocated"), mail.compose("case-allocated",
-          caseFile.caseReference(), "advisor", email, model("service", ServiceNames.of(caseFile.service()))));
+          caseFile.caseReference(), "advisor", email, model("serviceName", ServiceNames.of(caseFile.service()))));
     };
   }
 }

@@ -50,23 +50,23 @@ class CaseloadRepository {
 
   void recordAllocation(String caseReference, String advisorId, String area, Instant at) {
     MapSqlParameterSource params = new MapSqlParameterSource()
-        .addValue("caseReference", caseReference)
-        .addValue("advisorId", advisorId)
-        .addValue("area", area)
+        .addValue("reference", caseReference)
+        .addValue("advisor", advisorId)
+        .addValue("areaGroup", area)
         .addValue("at", Timestamp.from(at));
     int updated = jdbc.update("""
         update rrp_case_allocation
-           set advisor_id = :advisorId, area = :area, allocated_at = :at, closed_at = null
-         where case_reference = :caseReference""", params);
+           set advisor_id = :advisor, area = :areaGroup, allocated_at = :at, closed_at = null
+         where case_reference = :reference""", params);
     if (updated == 0) {
       jdbc.update("""
           insert into rrp_case_allocation (case_reference, advisor_id, area, allocated_at)
-          values (:caseReference, :advisorId, :area, :at)""", params);
+          values (:reference, :advisor, :areaGroup, :at)""", params);
     }
   }
 
   void recordClosure(String caseReference, Instant at) {
-    jdbc.update("update rrp_case_allocation set closed_at = :at where case_reference = :caseReference and closed_at is null",
-        new MapSqlParameterSource().addValue("caseReference", caseReference).addValue("at", Timestamp.from(at)));
+    jdbc.update("update rrp_case_allocation set closed_at = :at where case_reference = :reference and closed_at is null",
+        new MapSqlParameterSource().addValue("reference", caseReference).addValue("at", Timestamp.from(at)));
   }
 }

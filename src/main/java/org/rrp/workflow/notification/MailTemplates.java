@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.rrp.workflow.casework.CaseVariables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class MailTemplates {
   /** The notification of the given type (template name) to one recipient. */
   public Notification compose(String type, String caseReference, String recipientRole, String to, Map<String, ?> model) {
     Map<String, Object> values = new HashMap<>(model);
-    values.putIfAbsent("caseReference", caseReference);
+    values.putIfAbsent(CaseVariables.CASE_REFERENCE, caseReference);
     values.putIfAbsent("tasklistUrl", tasklistUrl);
     String text = templates.computeIfAbsent(type, name -> compiler.compile(open(name))).execute(values);
     int endOfSubject = text.indexOf('\n');

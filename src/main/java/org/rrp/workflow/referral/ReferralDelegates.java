@@ -1,5 +1,6 @@
 package org.rrp.workflow.referral;
 
+import static org.rrp.workflow.casework.CaseVariables.SIGNPOSTING;
 import static org.rrp.workflow.notification.MailTemplates.model;
 import static org.rrp.workflow.referral.ReferralVariables.DECLINE_REASON;
 
@@ -40,7 +41,7 @@ class ReferralDelegates {
       CaseFile caseFile = CaseFile.of(execution);
       notifier.sendOnce(OnceKey.forCase(caseFile.caseReference(), "declined"), mail.compose("request-declined",
           caseFile.caseReference(), REFERRER, caseFile.referrerEmail(),
-          model("reason", caseFile.text(DECLINE_REASON), "signposting", caseFile.signposting())));
+          model("reason", caseFile.text(DECLINE_REASON), SIGNPOSTING, caseFile.signposting())));
     };
   }
 
@@ -59,7 +60,7 @@ class ReferralDelegates {
       } else {
         var actions = caseFile.actionPlan();
         notifier.sendOnce(closed, mail.compose("case-closed", caseFile.caseReference(), REFERRER,
-            caseFile.referrerEmail(), model("outcome", caseFile.outcome(), "signposting", caseFile.signposting(),
+            caseFile.referrerEmail(), model("outcome", caseFile.outcome(), SIGNPOSTING, caseFile.signposting(),
                 "actions", actions, "hasActions", !actions.isEmpty())));
       }
     };

@@ -3,8 +3,6 @@ package org.rrp.workflow.referral;
 import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
-import java.util.Set;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rrp.workflow.identity.RrpGroups;
@@ -25,7 +23,7 @@ class ReferralTaskChecks {
   TaskListener ineligibleReviewCheck() {
     return task -> {
       FormInput input = new FormInput(task);
-      String decision = input.requiredChoice(INELIGIBLE_DECISION, "Your decision", Set.of(OVERRIDE, DECLINE));
+      String decision = input.requiredChoice(INELIGIBLE_DECISION, "Your decision", INELIGIBLE_DECISIONS);
       if (OVERRIDE.equals(decision)) {
         input.requiredText(OVERRIDE_REASON, "The reason for the override");
       } else if (DECLINE.equals(decision)) {

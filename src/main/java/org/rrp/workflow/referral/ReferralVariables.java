@@ -58,6 +58,7 @@ public final class ReferralVariables {
 
   public static final String OVERRIDE = "override";
   public static final String DECLINE = "decline";
+  public static final Set<String> INELIGIBLE_DECISIONS = Set.of(OVERRIDE, DECLINE);
 
   public static final Set<String> CONFERENCE_SUITABILITIES = Set.of("suitable", "not-suitable");
 

@@ -60,7 +60,7 @@ public class MeetingReminders {
       notifier.sendOnce(OnceKey.forCase(meeting.caseReference(), "meeting", meeting.kind(), meeting.at()),
           mail.compose("meeting-reminder", meeting.caseReference(),
               email.equals(meeting.advisorEmail()) ? "advisor" : "participant", email,
-              model("meeting", meeting.name(), "when", when, "venue", meeting.venue(), "whatToBring",
+              model("meeting", meeting.name(), "when", when, "venue", meeting.venue(), "bring",
                   meeting.whatToBring() == null || meeting.whatToBring().isBlank()
                       ? "nothing beyond your notes of the actions agreed" : meeting.whatToBring())));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rrp.workflow.casework.Action;
+import org.rrp.workflow.casework.CaseVariables;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -37,7 +38,7 @@ class MailTemplatesTest {
   @Test
   void declineGivesTheReasonAndSignposting() {
     Notification declined = mail.compose("request-declined", CASE, "referrer", TO,
-        model("reason", "The child is over 18.", "signposting", "Adult services hub"));
+        model("reason", "The child is over 18.", CaseVariables.SIGNPOSTING, "Adult services hub"));
 
     assertThat(declined.subject()).isEqualTo("RRP request " + CASE + ": outcome");
     assertThat(declined.body()).contains("because:\nThe child is over 18.\n").contains("Other services that may help:\nAdult services hub");
@@ -49,7 +50,7 @@ class MailTemplatesTest {
         new Action("Quiet space at lunch", "Lee Mentor", "lee@example.org", "2026-03-27", null, null));
 
     Notification closed = mail.compose("case-closed", CASE, "referrer", TO,
-        model("outcome", "Settled.", "signposting", null, "actions", actions, "hasActions", true));
+        model("outcome", "Settled.", CaseVariables.SIGNPOSTING, null, "actions", actions, "hasActions", true));
 
     assertThat(closed.subject()).isEqualTo("RRP case " + CASE + " closed");
     assertThat(closed.body()).contains("Outcome:\nSettled.\n")
@@ -61,7 +62,7 @@ class MailTemplatesTest {
   @Test
   void closureWithoutActionsSaysNothingOfThem() {
     Notification closed = mail.compose("case-closed", CASE, "referrer", TO,
-        model("outcome", "Advice given.", "signposting", "School nurse", "actions", List.of(), "hasActions", false));
+        model("outcome", "Advice given.", CaseVariables.SIGNPOSTING, "School nurse", "actions", List.of(), "hasActions", false));
 
     assertThat(closed.body()).doesNotContain("actions agreed").contains("Other services that may help:\nSchool nurse");
   }
@@ -76,7 +77,7 @@ class MailTemplatesTest {
 
   @Test
   void allocationLinksToTasklist() {
-    Notification allocated = mail.compose("case-allocated", CASE, "advisor", TO, model("service", "Solution Focused Circle"));
+    Notification allocated = mail.compose("case-allocated", CASE, "advisor", TO, model("serviceName", "Solution Focused Circle"));
 
     assertThat(allocated.subject()).isEqualTo("RRP case " + CASE + " allocated to you");
     assertThat(allocated.body()).contains("(Solution Focused Circle)").contains("http://rrp.example.org/tasklist/");
@@ -98,7 +99,7 @@ class MailTemplatesTest {
   void meetingReminderNamesTheKindOfMeeting() {
     Notification reminder = mail.compose("meeting-reminder", CASE, "participant", TO, model("meeting",
         "Restorative Conference preparation meeting", "when", "Monday 9 March 2026 at 14:00", "venue", "Room 4",
-        "whatToBring", "Your notes"));
+        "bring", "Your notes"));
 
     assertThat(reminder.subject()).isEqualTo("Reminder: Restorative Conference preparation meeting, Monday 9 March 2026 at 14:00");
     assertThat(reminder.body()).contains("reminder of the Restorative Conference preparation meeting for case " + CASE)
@@ -121,7 +122,7 @@ class MailTemplatesTest {
     String text = new String(new PathMatchingResourcePatternResolver().getResource("classpath:mail/" + template + ".mustache")
         .getInputStream().readAllBytes());
 
-    assertThat(text.lines().findFirst()).get().asString().isNotBlank().doesNotContain("childName");
+    assertThat(text.lines().findFirst()).get().asString().isNotBlank().doesNotContain(CaseVariables.CHILD_NAME);
     assertThat(text.lines().skip(1).findFirst()).as("a blank line after the subject").contains("");
     assertThat(text.strip()).endsWith("{{> footer}}");
   }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rrp.workflow.casework.CaseVariables;
 
 /** The {@code area-by-district} decision table in {@code processes/area-by-district.dmn}. */
 class AreaByDistrictDecisionTest {
@@ -30,7 +31,7 @@ class AreaByDistrictDecisionTest {
     DmnDecisionTableResult result = evaluate(district);
 
     assertThat(result).hasSize(1);
-    assertThat((String) result.getSingleResult().getEntry("area")).isEqualTo(area);
+    assertThat((String) result.getSingleResult().getEntry(CaseVariables.AREA)).isEqualTo(area);
   }
 
   @ParameterizedTest(name = "''{0}''")
@@ -43,6 +44,6 @@ class AreaByDistrictDecisionTest {
   }
 
   private static DmnDecisionTableResult evaluate(String district) {
-    return DECISION.evaluate(Variables.createVariables().putValue("settingDistrict", district));
+    return DECISION.evaluate(Variables.createVariables().putValue(ReferralVariables.SETTING_DISTRICT, district));
   }
 }

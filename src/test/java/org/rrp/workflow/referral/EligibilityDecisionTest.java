@@ -200,15 +200,15 @@ class EligibilityDecisionTest {
   private static Outcome evaluate(Integer childAgeYears, String legalStatus, Integer monthsSinceCareEnded,
       String serviceWanted, Boolean trainedFacilitatorInSchool) {
     VariableMap variables = Variables.createVariables()
-        .putValue("childAgeYears", childAgeYears)
-        .putValue("legalStatus", legalStatus)
-        .putValue("monthsSinceCareEnded", monthsSinceCareEnded)
-        .putValue("serviceWanted", serviceWanted)
-        .putValue("trainedFacilitatorInSchool", trainedFacilitatorInSchool);
+        .putValue(ReferralVariables.CHILD_AGE_YEARS, childAgeYears)
+        .putValue(ReferralVariables.LEGAL_STATUS, legalStatus)
+        .putValue(ReferralVariables.MONTHS_SINCE_CARE_ENDED, monthsSinceCareEnded)
+        .putValue(ReferralVariables.SERVICE_WANTED, serviceWanted)
+        .putValue(ReferralVariables.TRAINED_FACILITATOR_IN_SCHOOL, trainedFacilitatorInSchool);
     DmnDecisionTableResult result = DECISION.evaluate(variables);
     assertThat(result).as("rules matched (hit policy FIRST)").hasSize(1);
-    return new Outcome(result.getSingleResult().getEntry("eligible"),
-        result.getSingleResult().getEntry("eligibilityReason"));
+    return new Outcome(result.getSingleResult().getEntry(ReferralVariables.ELIGIBLE),
+        result.getSingleResult().getEntry(ReferralVariables.ELIGIBILITY_REASON));
   }
 
   private record Outcome(Boolean eligible, String reason) {

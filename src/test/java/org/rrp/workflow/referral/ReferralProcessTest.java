@@ -36,6 +36,7 @@ import org.rrp.workflow.casework.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import org.rrp.workflow.casework.CaseVariables;
 
 /** The referral process, a method per path: from the request to the advisor's work and the case's closure. */
 class ReferralProcessTest extends CaseProcessTest {
@@ -182,7 +183,7 @@ class ReferralProcessTest extends CaseProcessTest {
     ProcessInstance referral = triagedAndAllocated(SOLUTION_FOCUSED_CIRCLE);
     ProcessInstance circle = calledProcessInstance(referral);
 
-    complete(task(circle), withVariables("stopCase", true, "stopReason", "The family has moved out of the county."));
+    complete(task(circle), withVariables(CaseVariables.STOP_CASE, true, CaseVariables.STOP_REASON, "The family has moved out of the county."));
     assertThat(circle).isEnded().hasPassed("EndEvent_CircleStopped");
     assertThat(referral).isWaitingAt("Task_CloseCase").variables().containsEntry(CASE_STOPPED, true);
     execute(job(referral));
