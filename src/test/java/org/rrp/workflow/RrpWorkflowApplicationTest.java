@@ -69,6 +69,7 @@ class RrpWorkflowApplicationTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void referralWalksFromRequestToTheAdvisorsFirstTaskAndClosure() throws Exception {
     // The referrer sees the start form in Tasklist and submits a request.
     ResponseEntity<Map<String, Object>> startForm = get("rosa", "/engine-rest/process-definition/key/referral/deployed-start-form");
@@ -90,6 +91,9 @@ class RrpWorkflowApplicationTest {
         .findFirst().orElse(null));
     assertThat(triage).containsEntry("taskDefinitionKey", "Task_TriageRequest").containsKey("due");
     String triageId = (String) triage.get("id");
+    Map<String, Object> triageForm = get("cora", "/engine-rest/task/" + triageId + "/deployed-form").getBody();
+    assertThat((List<Map<String, Object>>) field(triageForm, CaseVariables.AREA).get("values")).as("the areas of the district table")
+        .hasSize(4).contains(Map.of("label", "East Staffs & Tamworth", "value", EAST));
     assertThat(post("cora", "/engine-rest/task/" + triageId + "/claim", Map.of("userId", "cora"), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     ResponseEntity<Map<String, Object>> refused = post("cora", "/engine-rest/task/" + triageId + "/submit-form",
@@ -175,6 +179,32 @@ class RrpWorkflowApplicationTest {
         .filter(m -> subjectOf(m).equals("RRP case " + caseReference + " closed")).findFirst().orElse(null));
     assertThat(GreenMailUtil.getBody(closed)).contains("Meet Robin at the gate (Sky Teacher").contains("done")
         .contains("feedback");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void formsTakeTheirDistrictAndAreaOptionsFromTheDistrictTable() {
+    Map<String, Object> startForm = get("rosa", "/engine-rest/process-definition/key/referral/deployed-start-form").getBody();
+
+    Map<String, Object> district = field(startForm, ReferralVariables.SETTING_DISTRICT);
+    assertThat(district).doesNotContainKey("valuesKey");
+    assertThat((List<Map<String, Object>>) district.get("values")).hasSize(8)
+        .contains(Map.of("label", "Newcastle-under-Lyme", "value", "newcastle-under-lyme"));
+  }
+
+  /** A field of a Camunda Form schema, searched through its groups. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> field(Map<String, Object> form, String key) {
+    for (Map<String, Object> component : (List<Map<String, Object>>) form.getOrDefault("components", List.of())) {
+      if (key.equals(component.get("key"))) {
+        return component;
+      }
+      Map<String, Object> nested = field(component, key);
+      if (nested != null) {
+        return nested;
+      }
+    }
+    return null;
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.rrp.workflow.casework.AreaCatalogue;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
@@ -13,27 +14,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo profile only: the four default area groups and an invented user for every role, all with the demo
+ * Demo profile only: the area groups of the district table ({@link AreaCatalogue}) and an invented user for every role, all with the demo
  * password. Every person and address here is made up ({@code example.org}).
  */
 @Component
 @Profile("demo")
 class DemoData {
 
-  record Area(String groupId, String name) {
-  }
-
   record DemoUser(String id, String firstName, String lastName, List<String> groups) {
     String email() {
       return id + "@example.org";
     }
   }
-
-  static final List<Area> AREAS = List.of(
-      new Area("area-east-staffs-tamworth", "East Staffs & Tamworth"),
-      new Area("area-cannock-lichfield", "Cannock & Lichfield"),
-      new Area("area-stafford-south-staffs", "Stafford & South Staffs"),
-      new Area("area-newcastle-moorlands", "Newcastle & Moorlands"));
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("rosa", "Rosa", "Fenwick", List.of(RrpGroups.REFERRERS)),
@@ -47,24 +39,26 @@ class DemoData {
       new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)));
 
   private final IdentityService identityService;
+  private final AreaCatalogue areaCatalogue;
   private final String password;
 
-  DemoData(IdentityService identityService, @Value("${rrp.demo.password}") String password) {
+  DemoData(IdentityService identityService, AreaCatalogue areaCatalogue, @Value("${rrp.demo.password}") String password) {
     this.identityService = identityService;
+    this.areaCatalogue = areaCatalogue;
     this.password = password;
   }
 
   @EventListener(ApplicationStartedEvent.class)
   @Order(2)
   void create() {
-    for (Area area : AREAS) {
-      if (identityService.createGroupQuery().groupId(area.groupId()).count() == 0) {
-        Group group = identityService.newGroup(area.groupId());
-        group.setName("Area: " + area.name());
+    areaCatalogue.areas().forEach((areaGroup, areaName) -> {
+      if (identityService.createGroupQuery().groupId(areaGroup).count() == 0) {
+        Group group = identityService.newGroup(areaGroup);
+        group.setName("Area: " + areaName);
         group.setType("AREA");
         identityService.saveGroup(group);
       }
-    }
+    });
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
         continue;

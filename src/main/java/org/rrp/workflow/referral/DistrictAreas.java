@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,6 @@ class DistrictAreas {
   Optional<String> areaOf(String district) {
     DmnDecisionResult result = WithoutAuthorization.call(() -> decisionService.evaluateDecisionByKey(DECISION)
         .variables(Variables.putValue(ReferralVariables.SETTING_DISTRICT, district)).evaluate());
-    return Optional.ofNullable(result.getSingleResult()).map(entries -> (String) entries.getSingleEntry());
+    return Optional.ofNullable(result.getSingleResult()).map(entries -> (String) entries.getEntry(CaseVariables.AREA));
   }
 }

@@ -6,6 +6,7 @@ import static org.rrp.workflow.referral.ReferralVariables.*;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rrp.workflow.identity.RrpGroups;
+import org.rrp.workflow.casework.AreaCatalogue;
 import org.rrp.workflow.casework.FormInput;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +36,12 @@ class ReferralTaskChecks {
   }
 
   @Bean
-  TaskListener triageCheck(IdentityService identityService) {
+  TaskListener triageCheck(IdentityService identityService, AreaCatalogue areas) {
     return task -> {
       FormInput input = new FormInput(task);
       input.requiredChoice(SERVICE, "The confirmed service", SERVICES);
       String area = input.requiredText(AREA, "The area");
-      if (area != null && !(RrpGroups.isAreaGroup(area)
+      if (area != null && !(RrpGroups.isAreaGroup(area) && areas.isArea(area)
           && WithoutAuthorization.call(() -> identityService.createGroupQuery().groupId(area).count()) == 1)) {
         input.problem("The area '" + area + "' is not a known area group.");
       }
