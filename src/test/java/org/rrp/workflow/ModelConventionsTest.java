@@ -31,6 +31,9 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
@@ -151,6 +154,14 @@ class ModelConventionsTest {
   }
 
   @Test
+  void everyDiagramIsReadableNoLabelOrFlowOverlapsAnother() {
+    List<String> violations = new ArrayList<>();
+    forEachBpmn((file, model) -> violations.addAll(layout(model, file)));
+
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void everyServiceTaskIsAnAsynchronousSpringBeanDelegate() {
     List<String> violations = new ArrayList<>();
     forEachBpmn((file, model) -> violations.addAll(serviceTasks(model, file)));
@@ -186,6 +197,7 @@ class ModelConventionsTest {
     violations.addAll(gatewayFlows(model, "approval.bpmn"));
     violations.addAll(diagram(model, "approval.bpmn"));
     violations.addAll(serviceTasks(model, "approval.bpmn"));
+    violations.addAll(layout(model, "approval.bpmn"));
     violations.addAll(decisionIdMatchesFileName(decision, "check.dmn"));
     violations.addAll(decisionHistoryTimeToLive(decision, "check.dmn"));
     violations.addAll(generatedIds(decision, "check.dmn"));
@@ -342,6 +354,38 @@ class ModelConventionsTest {
     assertThat(diagram(model, "approval.bpmn")).hasSize(2)
         .anySatisfy(violation -> assertThat(violation).contains("Task_Review"))
         .anySatisfy(violation -> assertThat(violation).contains("Flow_Yes"));
+  }
+
+  @Test
+  void labelOnAShapeOrAnotherLabelOrUnderAFlowIsReported() {
+    BpmnModelInstance model = wellFormedProcess();
+    BpmnShape review = shapeOf(model, "Task_Review");
+    BpmnShape approved = shapeOf(model, "Gateway_Approved");
+    // The gateway's label drawn across the review task, and the start event's label on top of it.
+    label(model, approved, review.getBounds().getX() + 10, review.getBounds().getY() + 10);
+    label(model, shapeOf(model, "StartEvent_Requested"), review.getBounds().getX() + 20, review.getBounds().getY() + 12);
+
+    assertThat(layout(model, "approval.bpmn"))
+        .anySatisfy(violation -> assertThat(violation).contains("label of 'Gateway_Approved'", "'Task_Review'"))
+        .anySatisfy(violation -> assertThat(violation).contains("label of 'StartEvent_Requested'", "label of 'Gateway_Approved'"));
+  }
+
+  @Test
+  void flowDrawnThroughAnotherShapeIsReported() {
+    BpmnModelInstance model = wellFormedProcess();
+    BpmnShape review = shapeOf(model, "Task_Review");
+    BpmnEdge no = model.getModelElementsByType(BpmnEdge.class).stream()
+        .filter(edge -> edge.getBpmnElement().getId().equals("Flow_No")).findFirst().orElseThrow();
+    List<Waypoint> waypoints = new ArrayList<>(no.getWaypoints());
+    Waypoint through = model.newInstance(Waypoint.class);
+    through.setX(review.getBounds().getX() + review.getBounds().getWidth() / 2);
+    through.setY(review.getBounds().getY() + review.getBounds().getHeight() / 2);
+    no.getWaypoints().clear();
+    no.getWaypoints().add(waypoints.get(0));
+    no.getWaypoints().add(through);
+    no.getWaypoints().add(waypoints.get(waypoints.size() - 1));
+
+    assertThat(layout(model, "approval.bpmn")).anySatisfy(violation -> assertThat(violation).contains("Flow_No", "Task_Review"));
   }
 
   @Test
@@ -587,6 +631,100 @@ class ModelConventionsTest {
     return violations;
   }
 
+  /**
+   * The diagram reads well in Modeler: no label lies on a task, event or gateway or on another label, and no flow is
+   * drawn through a label or a shape it does not start or end at. Containers (subprocesses) may hold both.
+   */
+  static List<String> layout(BpmnModelInstance model, String fileName) {
+    record Box(String what, double x, double y, double width, double height) {
+      boolean overlaps(Box other) {
+        return x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height;
+      }
+
+      boolean crossedBy(double x1, double y1, double x2, double y2) {
+        // Liang-Barsky clipping of the segment against the box, shrunk by a pixel so touching the border is fine.
+        double minX = x + 1, minY = y + 1, maxX = x + width - 1, maxY = y + height - 1;
+        double t0 = 0, t1 = 1, dx = x2 - x1, dy = y2 - y1;
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {x1 - minX, maxX - x1, y1 - minY, maxY - y1};
+        for (int i = 0; i < 4; i++) {
+          if (p[i] == 0) {
+            if (q[i] < 0) {
+              return false;
+            }
+          } else {
+            double t = q[i] / p[i];
+            if (p[i] < 0) {
+              t0 = Math.max(t0, t);
+            } else {
+              t1 = Math.min(t1, t);
+            }
+          }
+        }
+        return t0 < t1;
+      }
+    }
+    List<Box> shapes = new ArrayList<>();
+    List<Box> labels = new ArrayList<>();
+    for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+      BaseElement element = shape.getBpmnElement();
+      if (element == null) {
+        continue;
+      }
+      var bounds = shape.getBounds();
+      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess) && element instanceof FlowNode) {
+        shapes.add(new Box("'" + element.getId() + "'", bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight()));
+      }
+      if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+        var label = shape.getBpmnLabel().getBounds();
+        labels.add(new Box("label of '" + element.getId() + "'", label.getX(), label.getY(), label.getWidth(), label.getHeight()));
+      }
+    }
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      if (edge.getBpmnElement() != null && edge.getBpmnLabel() != null && edge.getBpmnLabel().getBounds() != null) {
+        var label = edge.getBpmnLabel().getBounds();
+        labels.add(new Box("label of '" + edge.getBpmnElement().getId() + "'", label.getX(), label.getY(), label.getWidth(),
+            label.getHeight()));
+      }
+    }
+    List<String> violations = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      Box label = labels.get(i);
+      shapes.stream().filter(label::overlaps)
+          .forEach(shape -> violations.add(fileName + ": the " + label.what() + " lies on " + shape.what()));
+      for (int j = i + 1; j < labels.size(); j++) {
+        if (label.overlaps(labels.get(j))) {
+          violations.add(fileName + ": the " + label.what() + " overlaps the " + labels.get(j).what());
+        }
+      }
+    }
+    for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+      if (!(edge.getBpmnElement() instanceof SequenceFlow flow)) {
+        continue;
+      }
+      String ownLabel = "label of '" + flow.getId() + "'";
+      Set<String> ends = Set.of("'" + flow.getSource().getId() + "'", "'" + flow.getTarget().getId() + "'");
+      List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+      Set<String> crossed = new java.util.LinkedHashSet<>();
+      for (int i = 1; i < points.size(); i++) {
+        Waypoint from = points.get(i - 1);
+        Waypoint to = points.get(i);
+        for (Box shape : shapes) {
+          if (!ends.contains(shape.what()) && shape.crossedBy(from.getX(), from.getY(), to.getX(), to.getY())) {
+            crossed.add(shape.what());
+          }
+        }
+        for (Box label : labels) {
+          if (!label.what().equals(ownLabel) && label.crossedBy(from.getX(), from.getY(), to.getX(), to.getY())) {
+            crossed.add("the " + label.what());
+          }
+        }
+      }
+      crossed.forEach(what -> violations.add(fileName + ": flow '" + flow.getId() + "' is drawn through " + what));
+    }
+    return violations;
+  }
+
   /** Every service task calls a Spring bean, {@code ${someBean}}, after a save point. */
   static List<String> serviceTasks(BpmnModelInstance model, String fileName) {
     List<String> violations = new ArrayList<>();
@@ -656,8 +794,45 @@ class ModelConventionsTest {
         .sequenceFlowId("Flow_No").condition("no", "${!approved}")
         .connectTo("Gateway_Done")
         .done();
+    routeBelow(model, "Flow_No");
     Bpmn.validateModel(model);
     return model;
+  }
+
+  /** Draws a flow down, along under the shapes between its ends, and up, as a modeller would. */
+  private static void routeBelow(BpmnModelInstance model, String flowId) {
+    BpmnEdge edge = model.getModelElementsByType(BpmnEdge.class).stream()
+        .filter(candidate -> flowId.equals(candidate.getBpmnElement().getId())).findFirst().orElseThrow();
+    SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+    var from = shapeOf(model, flow.getSource().getId()).getBounds();
+    var to = shapeOf(model, flow.getTarget().getId()).getBounds();
+    double below = Math.max(from.getY() + from.getHeight(), to.getY() + to.getHeight()) + 60;
+    double[][] points = {{from.getX() + from.getWidth() / 2, from.getY() + from.getHeight()},
+        {from.getX() + from.getWidth() / 2, below}, {to.getX() + to.getWidth() / 2, below},
+        {to.getX() + to.getWidth() / 2, to.getY() + to.getHeight()}};
+    edge.getWaypoints().clear();
+    for (double[] point : points) {
+      Waypoint waypoint = model.newInstance(Waypoint.class);
+      waypoint.setX(point[0]);
+      waypoint.setY(point[1]);
+      edge.getWaypoints().add(waypoint);
+    }
+  }
+
+  private static BpmnShape shapeOf(BpmnModelInstance model, String elementId) {
+    return model.getModelElementsByType(BpmnShape.class).stream()
+        .filter(shape -> elementId.equals(shape.getBpmnElement().getId())).findFirst().orElseThrow();
+  }
+
+  private static void label(BpmnModelInstance model, BpmnShape shape, double x, double y) {
+    BpmnLabel label = model.newInstance(BpmnLabel.class);
+    Bounds bounds = model.newInstance(Bounds.class);
+    bounds.setX(x);
+    bounds.setY(y);
+    bounds.setWidth(80);
+    bounds.setHeight(14);
+    label.setBounds(bounds);
+    shape.setBpmnLabel(label);
   }
 
   private static void removeDiagramElementOf(BpmnModelInstance model, String elementId) {
