@@ -57,7 +57,7 @@ class ClusterIT {
 
   static final String DB_URL = System.getenv("RRP_TEST_CLUSTER_DB_URL");
   static final String DB_USER = System.getenv().getOrDefault("RRP_TEST_DB_USERNAME", "postgres");
-  static final int SMTP_PORT = 3927;
+  static final int SMTP_PORT = Integer.getInteger("rrp.test.cluster-smtp-port", 3927);
   static final int CASES_ACROSS_NODES = 10;
   static final int REMINDER_BURST_CASES = 300;
   static final ObjectMapper JSON = new ObjectMapper();

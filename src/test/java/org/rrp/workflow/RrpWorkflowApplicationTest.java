@@ -40,7 +40,7 @@ import org.rrp.workflow.referral.ReferralVariables;
     "spring.datasource.url=${rrp.test.app-db-url:jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1}",
     "spring.datasource.username=${rrp.test.db-username:sa}",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=" + TestMail.PORT,
+    "spring.mail.port=${rrp.test.smtp-port:3925}",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000",
 })

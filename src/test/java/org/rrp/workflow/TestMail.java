@@ -9,10 +9,15 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** A real SMTP server for tests (GreenMail), on a fixed port the test contexts are configured with. */
+/**
+ * A real SMTP server for tests (GreenMail). Its port is reserved free for each build (Maven sets
+ * {@value #PORT_PROPERTY}), so builds running side by side on one machine never share a mail server; the test
+ * contexts send to {@code ${rrp.test.smtp-port}}.
+ */
 public final class TestMail {
 
-  public static final int PORT = 3925;
+  public static final String PORT_PROPERTY = "rrp.test.smtp-port";
+  public static final int PORT = Integer.getInteger(PORT_PROPERTY, 3925);
   public static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
   private TestMail() {
