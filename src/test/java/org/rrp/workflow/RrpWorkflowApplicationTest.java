@@ -37,7 +37,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
     "spring.datasource.url=${rrp.test.app-db-url:jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1}",
     "spring.datasource.username=${rrp.test.db-username:sa}",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=" + TestMail.PORT,
+    "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000",
 })
