@@ -133,6 +133,21 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void implausibleOrTrailingDatesAreRefused() {
+    for (String dateOfBirth : List.of("0001-01-01", "2015-01-01 and more", "2015-01-01Tnonsense")) {
+      Map<String, Object> request = Cases.request();
+      request.put("childDateOfBirth", dateOfBirth);
+
+      Api.Answer refused = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
+          Map.of("variables", Api.typed(request)));
+
+      assertThat(refused.status()).as(dateOfBirth).isEqualTo(400);
+      assertThat(refused.object().get("problems")).asList()
+          .containsExactly("The child's date of birth is not a date (expected YYYY-MM-DD, from 1900).");
+    }
+  }
+
+  @Test
   void onlyTheAdministratorTouchesTheHistoryCleanupJob() {
     List<Map<String, Object>> jobs = api.rest("admin", "GET", "history/cleanup/jobs", null).list();
     assertThat(jobs).isNotEmpty();
