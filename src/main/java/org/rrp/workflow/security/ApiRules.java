@@ -28,6 +28,12 @@ final class ApiRules {
   private static final Set<String> POST_QUERIES = Set.of("job", "job/count", "external-task", "external-task/count",
       "history/job-log", "history/job-log/count");
 
+  /**
+   * Operations (jobs, their definitions and log, batches, history cleanup): read by the roles that use Cockpit. The
+   * history-cleanup job has no process definition, so the engine shows it to every logged-in user.
+   */
+  static final Pattern OPERATIONS = Pattern.compile("^(job|job-definition|batch|history/job-log|history/cleanup|history/batch)(/.*)?$");
+
   /** A comment or attachment on one task: whoever may work on the task. */
   static final Pattern TASK_NOTE = Pattern.compile("^task/([^/]+)/(comment|attachment)/create$");
 

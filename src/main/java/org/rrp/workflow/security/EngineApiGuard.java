@@ -124,6 +124,9 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (isReadOnly(caller) && ApiRules.isWrite(method) && !ApiRules.isQuery(method, path)) {
       return Optional.of("Your role reads cases; it changes nothing.");
     }
+    if (ApiRules.OPERATIONS.matcher(path).matches() && !caller.isIn(RrpGroups.COORDINATORS) && !caller.isIn(RrpGroups.MANAGERS)) {
+      return Optional.of("Jobs, batches and history cleanup are for the administrator, coordinators and managers.");
+    }
     Matcher note = ApiRules.TASK_NOTE.matcher(path);
     if ("POST".equals(method) && note.matches()) {
       return mayWorkOn(caller, note.group(1)) ? Optional.empty()
