@@ -59,10 +59,12 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private final ProcessEngine engine;
   private final FormSchemas forms;
+  private final IdentityIds identityIds;
 
   EngineApiGuard(ProcessEngine engine, FormSchemas forms) {
     this.engine = engine;
     this.forms = forms;
+    this.identityIds = new IdentityIds(engine.getIdentityService());
   }
 
   @Override
@@ -93,6 +95,18 @@ class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     String method = request.getMethod();
+    if ("POST".equals(method) && IdentityIds.CREATE.matcher(path).matches()) {
+      byte[] bytes = request.getInputStream().readAllBytes();
+      JsonNode body = parse(bytes);
+      Optional<String> badId = identityIds.problem(path.startsWith("user") ? "user" : "group",
+          path.startsWith("user") ? body == null ? null : body.path("profile").path("id").asText(null)
+              : body == null ? null : body.path("id").asText(null));
+      if (badId.isPresent()) {
+        badRequest(response, List.of(badId.get()));
+        return;
+      }
+      request = new BodyRequest(request, bytes);
+    }
     Optional<String> refusal = refusal(caller, method, path);
     if (refusal.isPresent()) {
       LOG.info("Refused {} {} for {}: {}", method, path, caller.userId(), refusal.get());

@@ -194,6 +194,21 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void badOrConfusableIdsAreRefusedWith400() {
+    for (String id : List.of("ALEX", "camunda-admin", "rrp-managers", "bad id", "x/y")) {
+      Api.Answer refused = api.rest("admin", "POST", "user/create", Map.of("profile", Map.of("id", id, "firstName", "Ann",
+          "lastName", "Other", "email", "ann.other@example.org"), "credentials", Map.of("password", "Strong-Pass-2026")));
+      assertThat(refused.status()).as(id).isEqualTo(400);
+      assertThat(refused.body()).doesNotContain(id);
+    }
+    assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "Area-Evil", "name", "x", "type", "AREA")).status())
+        .isEqualTo(400);
+    assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "alex", "name", "x", "type", "WORKFLOW")).status())
+        .isEqualTo(400);
+    assertThat(api.rest("admin", "GET", "user?id=ALEX", null).list()).isEmpty();
+  }
+
+  @Test
   void aWrongPasswordDoesNotLockTheUserOut() {
     assertThat(api.restAs("alex", "wrong", "task").status()).isEqualTo(401);
     assertThat(api.restAs("alex", "demo", "task").status()).isEqualTo(200);
