@@ -1,6 +1,5 @@
 package org.rrp.workflow.security;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,21 +91,5 @@ record FormSchema(String formId, Map<String, Field> fields) {
       }
     }
     return key;
-  }
-
-  /** Every text field (textfield, textarea), including those in lists, for the forms' own checks. */
-  List<Field> textFields() {
-    List<Field> text = new ArrayList<>();
-    collect(fields, text);
-    return text;
-  }
-
-  private static void collect(Map<String, Field> fields, List<Field> into) {
-    for (Field field : fields.values()) {
-      if (TEXT_TYPES.contains(field.type())) {
-        into.add(field);
-      }
-      collect(field.rowFields(), into);
-    }
   }
 }
