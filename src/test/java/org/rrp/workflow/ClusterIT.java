@@ -58,6 +58,8 @@ class ClusterIT {
   static final String DB_URL = System.getenv("RRP_TEST_CLUSTER_DB_URL");
   static final String DB_USER = System.getenv().getOrDefault("RRP_TEST_DB_USERNAME", "postgres");
   static final int SMTP_PORT = Integer.getInteger("rrp.test.cluster-smtp-port", 3927);
+  /** What the nodes are started with (the policy holds it); the schema step's demo profile created the administrator with the demo password. */
+  static final String ADMIN_PASSWORD = "Cluster-Test-Admin-2026!";
   static final int CASES_ACROSS_NODES = 10;
   static final int REMINDER_BURST_CASES = 300;
   static final ObjectMapper JSON = new ObjectMapper();
@@ -216,13 +218,15 @@ class ClusterIT {
         .orElseThrow(() -> new IllegalStateException("package the application first (mvn verify)")).toFile();
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.getAbsolutePath(),
         "--spring.profiles.active=" + profiles, "--server.port=" + port,
+        // The schema step creates the demo users the test logs in as (a test-only exception, see DemoInProductionGuard).
+        "--rrp.demo.allow-in-production=" + profiles.contains("demo"),
         // Triage tasks fall due as they are created, and escalate at once: the test's reminder burst.
         "--rrp.deadlines.working-days.triage=0", "--rrp.reminders.escalate-after-working-days=0");
     Map<String, String> env = builder.environment();
     env.put("RRP_DB_URL", DB_URL);
     env.put("RRP_DB_USER", DB_USER);
     env.put("RRP_NODE_NAME", name);
-    env.put("RRP_ADMIN_PASSWORD", "demo");
+    env.put("RRP_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("RRP_JOB_LOCK_MILLIS", "10000");
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));

@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.username=${rrp.test.db-username:sa}",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1",
-    "spring.mail.port=${rrp.test.smtp-port:3925}",
+    "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
 })
 @ActiveProfiles("demo")
 public @interface EngineTest {

@@ -17,7 +17,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class TestMail {
 
   public static final String PORT_PROPERTY = "rrp.test.smtp-port";
-  public static final int PORT = Integer.getInteger(PORT_PROPERTY, 3925);
+  /** The port when no build reserved one (a test run from the IDE). */
+  public static final int DEFAULT_PORT = 3925;
+  public static final int PORT = Integer.getInteger(PORT_PROPERTY, DEFAULT_PORT);
   public static final ServerSetup SMTP = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
   private TestMail() {

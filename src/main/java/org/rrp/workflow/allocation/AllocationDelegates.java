@@ -45,7 +45,7 @@ class AllocationDelegates {
       FormInput input = new FormInput(task);
       String advisor = input.requiredText(ADVISOR_ID, "The advisor's user id");
       if (advisor != null && !allocation.isAdvisor(advisor)) {
-        input.problem("'" + advisor + "' is not an advisor: enter the user id of a member of rrp-advisors.");
+        input.problem("The advisor's user id is not that of an advisor: enter the user id of a member of rrp-advisors.");
       }
       input.rejectIfInvalid();
       CaseFile caseFile = CaseFile.of(task);

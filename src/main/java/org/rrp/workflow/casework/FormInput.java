@@ -42,7 +42,7 @@ public final class FormInput {
   public String requiredChoice(String name, String label, Set<String> allowed) {
     String value = requiredText(name, label);
     if (value != null && !allowed.contains(value)) {
-      problems.add(label + " '" + value + "' is not one of the options.");
+      problems.add(label + " is not one of the options.");
       return null;
     }
     return value;
@@ -53,13 +53,23 @@ public final class FormInput {
     return value != null && EMAIL.matcher(value.strip()).matches();
   }
 
-  /** A date as Camunda Forms submit it ({@code YYYY-MM-DD}, a time part ignored); null when blank or unreadable. */
+  /** The earliest year a date in a case can have: anything before is a typing slip (or an attack). */
+  public static final int EARLIEST_YEAR = 1900;
+
+  /**
+   * A date as Camunda Forms submit it ({@code YYYY-MM-DD}, or a full ISO date-time whose date part counts); null when
+   * blank, unreadable, followed by anything that is not a time, or before {@value #EARLIEST_YEAR}.
+   */
   public static LocalDate parseDate(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+      LocalDate date = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+      if (value.length() > 10) {
+        java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(value);
+      }
+      return date.getYear() < EARLIEST_YEAR || date.getYear() > 9999 ? null : date;
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -91,7 +101,7 @@ public final class FormInput {
     }
     LocalDate date = parseDate(value);
     if (date == null) {
-      problems.add(label + " is not a date (expected YYYY-MM-DD).");
+      problems.add(label + " is not a date (expected YYYY-MM-DD, from " + EARLIEST_YEAR + ").");
     }
     return date;
   }

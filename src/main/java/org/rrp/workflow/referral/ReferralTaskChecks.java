@@ -43,7 +43,7 @@ class ReferralTaskChecks {
       String area = input.requiredText(AREA, "The area");
       if (area != null && !(RrpGroups.isAreaGroup(area) && areas.isArea(area)
           && WithoutAuthorization.call(() -> identityService.createGroupQuery().groupId(area).count()) == 1)) {
-        input.problem("The area '" + area + "' is not a known area group.");
+        input.problem("The area is not a known area group.");
       }
       input.rejectIfInvalid();
     };

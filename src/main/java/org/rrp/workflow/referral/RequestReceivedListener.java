@@ -68,7 +68,7 @@ class RequestReceivedListener implements ExecutionListener {
       input.problem("A referral needs a parent or carer's agreement: ask them first, then submit the request.");
     }
     if (district != null && districtAreas.areaOf(district).isEmpty()) {
-      input.problem("The district '" + district + "' is not one the RRP team serves: choose the setting's district"
+      input.problem("The district is not one the RRP team serves: choose the setting's district"
           + " from the list, or ask the RRP coordinator.");
     }
     input.rejectIfInvalid();

@@ -32,9 +32,27 @@ class AdminPasswordGuardTest {
   }
 
   @Test
-  void startsWithAConfiguredPassword() {
+  void refusesThePasswordEqualToTheUserIdInAnyCase() {
+    MockEnvironment environment = new MockEnvironment().withProperty(AdminPasswordGuard.ADMIN_ID, "admin")
+        .withProperty(AdminPasswordGuard.ADMIN_PASSWORD, "Admin");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the user id");
+  }
+
+  @Test
+  void refusesAWeakPasswordOutsideTheDemo() {
     MockEnvironment environment = new MockEnvironment().withProperty(AdminPasswordGuard.ADMIN_ID, "admin")
         .withProperty(AdminPasswordGuard.ADMIN_PASSWORD, "a-long-secret-from-the-vault");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("too weak");
+  }
+
+  @Test
+  void startsWithAConfiguredPassword() {
+    MockEnvironment environment = new MockEnvironment().withProperty(AdminPasswordGuard.ADMIN_ID, "admin")
+        .withProperty(AdminPasswordGuard.ADMIN_PASSWORD, "A-long-secret-from-the-vault-7");
 
     assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
   }

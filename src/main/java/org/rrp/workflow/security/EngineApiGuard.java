@@ -1,0 +1,315 @@
+package org.rrp.workflow.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.rrp.workflow.casework.WithoutAuthorization;
+import org.rrp.workflow.identity.RrpGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Guards the engine's REST resources on both doors, {@code /engine-rest} and the webapps' API
+ * ({@code /camunda/api/engine/engine/<name>/...}, what Tasklist and Cockpit call):
+ * <ul>
+ *   <li>changes the engine leaves open are the administrator's ({@link ApiRules});</li>
+ *   <li>a comment or attachment on a task needs the right to work on the task;</li>
+ *   <li>read-only roles (managers) send nothing but reads and queries;</li>
+ *   <li>a process is started only through its start event with the server's business key: no start instructions,
+ *   no skipped listeners or mappings, no business key of the caller's choosing (administrator excepted);</li>
+ *   <li>every form submission keeps only the fields its deployed Camunda Form declares, each within its length and
+ *   options ({@link FormSubmission});</li>
+ *   <li>a refused form is answered 400 with one plain sentence per problem, on both doors.</li>
+ * </ul>
+ * The engine's authorizations still decide everything else.
+ */
+class EngineApiGuard extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String REST_PREFIX = "/engine-rest/";
+  static final String WEBAPP_PREFIX = "/camunda/api/engine/engine/";
+
+  private final ProcessEngine engine;
+  private final FormSchemas forms;
+  private final IdentityIds identityIds;
+
+  EngineApiGuard(ProcessEngine engine, FormSchemas forms) {
+    this.engine = engine;
+    this.forms = forms;
+    this.identityIds = new IdentityIds(engine.getIdentityService());
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String full = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+        .replaceAll("/+", "/");
+    ApiCaller caller;
+    String path;
+    if (full.startsWith(REST_PREFIX)) {
+      path = full.substring(REST_PREFIX.length());
+      if (path.startsWith("engine/")) {
+        path = path.replaceFirst("^engine/[^/]+/?", "");
+      }
+      caller = ApiCaller.ofRest(engine.getIdentityService());
+    } else if (full.startsWith(WEBAPP_PREFIX)) {
+      String rest = full.substring(WEBAPP_PREFIX.length());
+      int slash = rest.indexOf('/');
+      path = slash < 0 ? "" : rest.substring(slash + 1);
+      caller = ApiCaller.ofWebapp(request, slash < 0 ? rest : rest.substring(0, slash));
+    } else {
+      chain.doFilter(request, response);
+      return;
+    }
+    path = path.replaceAll("/$", "");
+    if (caller.isAnonymous()) {
+      chain.doFilter(request, response); // the engine's authentication answers
+      return;
+    }
+    String method = request.getMethod();
+    if ("POST".equals(method) && IdentityIds.CREATE.matcher(path).matches()) {
+      byte[] bytes = request.getInputStream().readAllBytes();
+      JsonNode body = parse(bytes);
+      Optional<String> badId = identityIds.problem(path.startsWith("user") ? "user" : "group",
+          path.startsWith("user") ? body == null ? null : body.path("profile").path("id").asText(null)
+              : body == null ? null : body.path("id").asText(null));
+      if (badId.isPresent()) {
+        badRequest(response, List.of(badId.get()));
+        return;
+      }
+      request = new BodyRequest(request, bytes);
+    }
+    Optional<String> refusal = refusal(caller, method, path);
+    if (refusal.isPresent()) {
+      LOG.info("Refused {} {} for {}: {}", method, path, caller.userId(), refusal.get());
+      write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refusal.get()));
+      return;
+    }
+    Matcher task = ApiRules.TASK_FORM.matcher(path);
+    Matcher start = ApiRules.START_FORM.matcher(path);
+    if ("POST".equals(method) && task.matches()) {
+      submit(request, response, chain, caller, forms.ofTask(task.group(1)), false);
+    } else if ("POST".equals(method) && start.matches()) {
+      submit(request, response, chain, caller, forms.ofStart(start.group(3), start.group(1), start.group(2)), true);
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private Optional<String> refusal(ApiCaller caller, String method, String path) {
+    if (caller.isAdministrator()) {
+      return Optional.empty();
+    }
+    if (ApiRules.PASSWORD_CHECK.matcher(path).matches()) {
+      return Optional.of("Only the administrator may check passwords.");
+    }
+    Matcher ownPassword = ApiRules.OWN_PASSWORD.matcher(path);
+    if ("PUT".equals(method) && ownPassword.matches() && ownPassword.group(1).equals(caller.userId())) {
+      return Optional.empty();
+    }
+    if (isReadOnly(caller) && ApiRules.isWrite(method) && !ApiRules.isQuery(method, path)) {
+      return Optional.of("Your role reads cases; it changes nothing.");
+    }
+    if (ApiRules.OPERATIONS.matcher(path).matches() && !caller.isIn(RrpGroups.COORDINATORS) && !caller.isIn(RrpGroups.MANAGERS)) {
+      return Optional.of("Jobs, batches and history cleanup are for the administrator, coordinators and managers.");
+    }
+    Matcher note = ApiRules.TASK_NOTE.matcher(path);
+    if ("POST".equals(method) && note.matches()) {
+      return mayWorkOn(caller, note.group(1)) ? Optional.empty()
+          : Optional.of("Only someone who may work on the task may add comments or attachments to it.");
+    }
+    if (ApiRules.isAdministratorsChange(method, path)) {
+      return Optional.of("Only the administrator may do this.");
+    }
+    return Optional.empty();
+  }
+
+  /** Managers: a read-only role, and no other role that changes anything. */
+  private static boolean isReadOnly(ApiCaller caller) {
+    return caller.isIn(RrpGroups.MANAGERS) && !caller.isIn(RrpGroups.COORDINATORS) && !caller.isIn(RrpGroups.ADVISORS)
+        && !caller.isIn(RrpGroups.REFERRERS);
+  }
+
+  private boolean mayWorkOn(ApiCaller caller, String taskId) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> WithoutAuthorization.call(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1
+            && (engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(), Permissions.UPDATE, Resources.TASK, taskId)
+            || engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(), TaskPermissions.TASK_WORK, Resources.TASK, taskId))));
+  }
+
+  private void submit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, ApiCaller caller,
+      Optional<FormSchema> form, boolean start) throws IOException, ServletException {
+    if (form.isEmpty()) {
+      chain.doFilter(request, response); // no such task or definition: the engine answers
+      return;
+    }
+    byte[] bytes = request.getInputStream().readAllBytes();
+    if (!(parse(bytes) instanceof ObjectNode submission)) {
+      chain.doFilter(new BodyRequest(request, bytes), response); // not a JSON object: the REST layer refuses it
+      return;
+    }
+    if (start && !caller.isAdministrator()) {
+      Optional<String> startRefusal = startRefusal(submission);
+      if (startRefusal.isPresent()) {
+        LOG.info("Refused a process start for {}: {}", caller.userId(), startRefusal.get());
+        write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", startRefusal.get()));
+        return;
+      }
+    }
+    FormSubmission held = new FormSubmission(form.get());
+    if (submission.get("variables") instanceof ObjectNode variables) {
+      held.hold(variables);
+    } else if (submission.has("variables") && !submission.get("variables").isNull()) {
+      held.problems().add("The variables are not readable.");
+    }
+    if (!held.dropped().isEmpty()) {
+      LOG.info("Dropped variables the form '{}' does not declare: {}", form.get().formId(), held.dropped());
+    }
+    if (!held.problems().isEmpty()) {
+      RefusedInputs.refused("form '" + form.get().formId() + "'", held.problems().size());
+      badRequest(response, held.problems());
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    RefusedInputs.clear();
+    try {
+      chain.doFilter(new BodyRequest(request, JSON.writeValueAsBytes(submission)), answer);
+      Optional<org.rrp.workflow.casework.InvalidInputException> refused = RefusedInputs.take();
+      if (refused.isPresent()) {
+        answer.resetBuffer();
+        badRequest(answer, refused.get().getProblems());
+      }
+    } finally {
+      RefusedInputs.clear();
+      answer.copyBodyToResponse();
+    }
+  }
+
+  /** Starting anywhere but the start event, skipping its listeners, or naming the business key, is refused. */
+  private static Optional<String> startRefusal(ObjectNode submission) {
+    JsonNode instructions = submission.path("startInstructions");
+    if (!instructions.isMissingNode() && !instructions.isNull() && !(instructions.isArray() && instructions.isEmpty())) {
+      return Optional.of("A case starts at its start event: start instructions are the administrator's.");
+    }
+    if (submission.path("skipCustomListeners").asBoolean(false) || submission.path("skipIoMappings").asBoolean(false)) {
+      return Optional.of("A case starts with its checks: skipping listeners or mappings is the administrator's.");
+    }
+    if (!submission.path("businessKey").asText("").isBlank() || !submission.path("caseInstanceId").asText("").isBlank()) {
+      return Optional.of("The case reference is given by the server: a business key is the administrator's.");
+    }
+    submission.remove(List.of("businessKey", "caseInstanceId", "skipCustomListeners", "skipIoMappings", "startInstructions"));
+    return Optional.empty();
+  }
+
+  private static JsonNode parse(byte[] bytes) {
+    try {
+      return bytes.length == 0 ? null : JSON.readTree(bytes);
+    } catch (IOException unreadable) {
+      return null;
+    }
+  }
+
+  private static void badRequest(HttpServletResponse response, List<String> problems) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidInputException");
+    body.put("message", "Please correct the form: " + String.join(" ", problems));
+    body.put("problems", problems);
+    write(response, HttpServletResponse.SC_BAD_REQUEST, body);
+  }
+
+  private static void write(HttpServletResponse response, int status, Map<String, ?> body) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+
+  /** The request with the body the guard let through. */
+  static final class BodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+    }
+  }
+}

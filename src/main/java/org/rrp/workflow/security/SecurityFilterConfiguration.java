@@ -1,0 +1,47 @@
+package org.rrp.workflow.security;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The HTTP side of need-to-know: login throttling before authentication, the guard of the engine APIs after it
+ * (the REST authentication filter has order 101), security headers on the REST API.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityFilterConfiguration {
+
+  @Bean
+  FilterRegistrationBean<LoginThrottle> loginThrottle(@Value("${rrp.security.login.max-failures:10}") int maxFailures,
+      @Value("${rrp.security.login.window:PT5M}") Duration window) {
+    FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(
+        new LoginThrottle(maxFailures, window, Clock.systemUTC()));
+    registration.setName("rrp-login-throttle");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
+    registration.setOrder(90);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> restSecurityHeaders() {
+    FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+    registration.setName("rrp-rest-security-headers");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(91);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, FormSchemas forms) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine, forms));
+    registration.setName("rrp-engine-api-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(102);
+    return registration;
+  }
+}

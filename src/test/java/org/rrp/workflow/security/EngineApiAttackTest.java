@@ -1,0 +1,225 @@
+package org.rrp.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.TestMail;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.referral.ReferralVariables;
+
+/** The attacks of issue #8, made with a valid login over both doors of the engine API: none gets through. */
+@WholeAppTest
+class EngineApiAttackTest {
+
+  @RegisterExtension
+  static final GreenMailExtension mail = TestMail.server();
+
+  @LocalServerPort
+  int port;
+
+  Api api;
+  Cases cases;
+
+  @BeforeEach
+  void connect() {
+    api = new Api(port);
+    cases = new Cases(api);
+  }
+
+  @Test
+  void refusesStartInstructionsFromReferrer() {
+    int before = api.rest("admin", "GET", "process-instance?processDefinitionKey=referral", null).list().size();
+    Map<String, Object> skipToClosure = Map.of("businessKey", "RRP-2026-0001",
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CloseCase")),
+        "variables", Api.typed(Cases.request()));
+    Map<String, Object> skipToAdvice = Map.of("startInstructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_GiveAdviceAndGuidance")),
+        "variables", Api.typed(Cases.request()));
+
+    assertThat(api.rest("rosa", "POST", "process-definition/key/referral/start", skipToClosure).status()).isEqualTo(403);
+    assertThat(api.rest("rosa", "POST", "process-definition/key/referral/start", skipToAdvice).status()).isEqualTo(403);
+    assertThat(api.login("rosa").call("POST", "process-definition/key/referral/start", skipToAdvice).status()).isEqualTo(403);
+    String definitionId = (String) api.rest("rosa", "GET", "process-definition/key/referral", null).object().get("id");
+    assertThat(api.rest("rosa", "POST", "process-definition/" + definitionId + "/start", skipToAdvice).status()).isEqualTo(403);
+    assertThat(api.rest("rosa", "POST", "engine/default/process-definition/key/referral/start", skipToAdvice).status())
+        .isEqualTo(403);
+    assertThat(api.rest("admin", "GET", "process-instance?processDefinitionKey=referral", null).list()).hasSize(before);
+  }
+
+  @Test
+  void refusesChosenBusinessKeyAndSkippedListeners() {
+    Map<String, Object> chosenKey = Map.of("businessKey", "RRP-2026-0001", "variables", Api.typed(Cases.request()));
+    Map<String, Object> skipped = Map.of("skipCustomListeners", true, "variables", Api.typed(Cases.request()));
+    Map<String, Object> noMappings = Map.of("skipIoMappings", true, "variables", Api.typed(Cases.request()));
+
+    for (Map<String, Object> attack : List.of(chosenKey, skipped, noMappings)) {
+      assertThat(api.rest("rosa", "POST", "process-definition/key/referral/submit-form", attack).status()).isEqualTo(403);
+      assertThat(api.rest("rosa", "POST", "process-definition/key/referral/start", attack).status()).isEqualTo(403);
+      assertThat(api.login("sam").call("POST", "process-definition/key/referral/submit-form", attack).status()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void startWithAnotherReferrerNamedKeepsTheCaseWithWhoeverStartedIt() {
+    Map<String, Object> request = Cases.request();
+    request.put(ReferralVariables.REFERRER_USER_ID, "sam");
+    request.put(CaseVariables.CASE_REFERENCE, "RRP-1999-0001");
+
+    Api.Answer started = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
+        Map.of("variables", Api.typed(request)));
+
+    assertThat(started.status()).isEqualTo(200);
+    String caseId = (String) started.object().get("id");
+    assertThat(api.rest("sam", "GET", "process-instance?processInstanceIds=" + caseId, null).list()).isEmpty();
+    assertThat(api.rest("rosa", "GET", "process-instance/" + caseId + "/variables/referrerUserId", null).object())
+        .containsEntry("value", "rosa");
+    assertThat(api.rest("rosa", "GET", "process-instance/" + caseId + "/variables/caseReference", null).object().get("value"))
+        .isEqualTo(started.object().get("businessKey")).isNotEqualTo("RRP-1999-0001");
+  }
+
+  @Test
+  void taskFormKeepsOnlyTheFieldsItDeclares() {
+    String caseId = (String) cases.requested("rosa").get("id");
+    Map<String, Object> triage = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + caseId, null)
+        .list().stream().findFirst().orElse(null));
+    String reference = (String) api.rest("cora", "GET", "process-instance/" + caseId + "/variables/caseReference", null)
+        .object().get("value");
+
+    Api.Answer submitted = api.login("cora").call("POST", "task/" + triage.get("id") + "/submit-form", Map.of("variables",
+        Api.typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, Cases.EAST, CaseVariables.REFERRER_EMAIL, "mallory@example.org",
+            CaseVariables.CASE_REFERENCE, "RRP-1999-0002", "caseAreaReadAccess", "x"))));
+
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    Map<String, Object> variables = api.rest("admin", "GET", "process-instance/" + caseId + "/variables", null).object();
+    assertThat(variables).doesNotContainKey("caseAreaReadAccess");
+    assertThat(((Map<?, ?>) variables.get(CaseVariables.REFERRER_EMAIL)).get("value")).isEqualTo("pat.referrer@example.org");
+    assertThat(((Map<?, ?>) variables.get(CaseVariables.CASE_REFERENCE)).get("value")).isEqualTo(reference);
+  }
+
+  @Test
+  void overlongTextAndUnknownChoicesAreRefusedWithoutRepeatingThemOnBothDoors() {
+    Map<String, Object> request = Cases.request();
+    request.put(CaseVariables.DIFFICULTY, "x".repeat(4_001));
+    request.put(ReferralVariables.REFERRER_ROLE, "SECRET-role");
+    request.put(ReferralVariables.REFERRER_SETTING, "y".repeat(1_000_000));
+
+    for (Api.Answer refused : List.of(
+        api.rest("rosa", "POST", "process-definition/key/referral/submit-form", Map.of("variables", Api.typed(request))),
+        api.login("rosa").call("POST", "process-definition/key/referral/submit-form", Map.of("variables", Api.typed(request))))) {
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).doesNotContain("xxxx").doesNotContain("SECRET").hasSizeLessThan(1_000);
+      assertThat(refused.object().get("problems")).asList()
+          .containsExactlyInAnyOrder("What is stuck? Describe the difficulty is longer than 4000 characters.",
+              "Your role is not one of the options.", "Your school, setting or team is longer than 200 characters.");
+    }
+  }
+
+  @Test
+  void refusedRequestIsA400OnTheWebappsApiToo() {
+    Map<String, Object> request = Cases.request();
+    request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, "2099-01-01");
+
+    Api.Answer refused = api.login("rosa").call("POST", "process-definition/key/referral/submit-form",
+        Map.of("variables", Api.typed(request)));
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.object().get("problems")).asList().containsExactly("The child's date of birth is in the future.");
+  }
+
+  @Test
+  void implausibleOrTrailingDatesAreRefused() {
+    for (String dateOfBirth : List.of("0001-01-01", "2015-01-01 and more", "2015-01-01Tnonsense")) {
+      Map<String, Object> request = Cases.request();
+      request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, dateOfBirth);
+
+      Api.Answer refused = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
+          Map.of("variables", Api.typed(request)));
+
+      assertThat(refused.status()).as(dateOfBirth).isEqualTo(400);
+      assertThat(refused.object().get("problems")).asList()
+          .containsExactly("The child's date of birth is not a date (expected YYYY-MM-DD, from 1900).");
+    }
+  }
+
+  @Test
+  void onlyTheAdministratorTouchesTheHistoryCleanupJob() {
+    List<Map<String, Object>> jobs = api.rest("admin", "GET", "history/cleanup/jobs", null).list();
+    assertThat(jobs).isNotEmpty();
+    String job = "job/" + jobs.get(0).get("id");
+
+    for (String user : List.of("rosa", "cora", "max", "alex")) {
+      assertThat(api.rest(user, "PUT", job + "/suspended", Map.of("suspended", true)).status()).isEqualTo(403);
+      assertThat(api.rest(user, "PUT", job + "/retries", Map.of("retries", 0)).status()).isEqualTo(403);
+      assertThat(api.rest(user, "PUT", job + "/duedate", Map.of("duedate", "2099-01-01T00:00:00.000+0000")).status())
+          .isEqualTo(403);
+      assertThat(api.rest(user, "POST", job + "/execute", null).status()).isEqualTo(403);
+      assertThat(api.rest(user, "DELETE", job, null).status()).isEqualTo(403);
+      assertThat(api.rest(user, "POST", "history/cleanup", null).status()).isEqualTo(403);
+    }
+    assertThat(api.login("max").call("PUT", job + "/suspended", Map.of("suspended", true)).status()).isEqualTo(403);
+    Map<String, Object> still = api.rest("admin", "GET", job, null).object();
+    assertThat(still).containsEntry("suspended", false).containsEntry("retries", jobs.get(0).get("retries"));
+  }
+
+  @Test
+  void managerWritesNoCommentOrAttachmentButTheCoordinatorDoes() {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String task = "task/" + allocated.taskId();
+    Map<String, Object> comment = Map.of("message", "A note");
+    Map<String, Object> attachment = Map.of();
+
+    assertThat(api.rest("max", "POST", task + "/comment/create", comment).status()).isEqualTo(403);
+    assertThat(api.login("max").call("POST", task + "/comment/create", comment).status()).isEqualTo(403);
+    assertThat(api.rest("max", "POST", task + "/attachment/create", attachment).status()).isEqualTo(403);
+    assertThat(api.rest("max", "PUT", "task/comment", Map.of("id", "x", "message", "y")).status()).isEqualTo(403);
+    assertThat(api.rest("bea", "POST", task + "/comment/create", comment).status()).isEqualTo(403);
+    Api.Answer commented = api.rest("cora", "POST", task + "/comment/create", comment);
+    assertThat(commented.status()).as(commented.body()).isEqualTo(200);
+    assertThat(api.rest("admin", "GET", task + "/comment", null).list()).hasSize(1);
+  }
+
+  @Test
+  void onlyTheAdministratorChecksAnotherUsersPassword() {
+    Map<String, Object> guess = Map.of("username", "alex", "password", "demo");
+
+    assertThat(api.rest("rosa", "POST", "identity/verify", guess).status()).isEqualTo(403);
+    assertThat(api.login("max").call("POST", "identity/verify", guess).status()).isEqualTo(403);
+    assertThat(api.rest("admin", "POST", "identity/verify", guess).status()).isEqualTo(200);
+  }
+
+  @Test
+  void badOrConfusableIdsAreRefusedWith400() {
+    for (String id : List.of("ALEX", "camunda-admin", "rrp-managers", "bad id", "x/y")) {
+      Api.Answer refused = api.rest("admin", "POST", "user/create", Map.of("profile", Map.of("id", id, "firstName", "Ann",
+          "lastName", "Other", "email", "ann.other@example.org"), "credentials", Map.of("password", "Strong-Pass-2026")));
+      assertThat(refused.status()).as(id).isEqualTo(400);
+      assertThat(refused.body()).doesNotContain(id);
+    }
+    assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "Area-Evil", "name", "x", "type", "AREA")).status())
+        .isEqualTo(400);
+    assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "alex", "name", "x", "type", "WORKFLOW")).status())
+        .isEqualTo(400);
+    assertThat(api.rest("admin", "GET", "user?id=ALEX", null).list()).isEmpty();
+  }
+
+  @Test
+  void aWrongPasswordDoesNotLockTheUserOut() {
+    assertThat(api.restAs("alex", "wrong", "task").status()).isEqualTo(401);
+    assertThat(api.restAs("alex", "demo", "task").status()).isEqualTo(200);
+  }
+
+  @Test
+  void restAnswersCarrySecurityHeaders() {
+    var headers = api.restHeaders("rosa", "task");
+    assertThat(headers).containsEntry("x-content-type-options", "nosniff").containsEntry("x-frame-options", "DENY")
+        .containsEntry("referrer-policy", "no-referrer");
+  }
+}
