@@ -100,7 +100,7 @@ class RrpWorkflowApplicationTest {
         Map.of("variables", typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, "area-atlantis"))), OBJECT);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message"))
-        .isEqualTo("Please correct the form: Area is not one of the options.");
+        .isEqualTo("Please correct the form: The area is not a known area group.");
     assertThat(list("cora", "/engine-rest/task?processInstanceId=" + caseId)).hasSize(1);
     assertThat(post("cora", "/engine-rest/task/" + triageId + "/submit-form",
         Map.of("variables", typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, EAST))), String.class)
@@ -219,7 +219,8 @@ class RrpWorkflowApplicationTest {
 
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) refused.getBody().get("message")).startsWith("Please correct the form:")
-        .contains("District of the setting is not one of the options.").doesNotContain("atlantis");
+        .contains("The child's date of birth is in the future.")
+        .contains("The district is not one the RRP team serves").doesNotContain("atlantis");
     assertThat(list("cora", "/engine-rest/process-instance")).hasSize(before);
   }
 
