@@ -49,7 +49,7 @@ class ConferenceTaskChecks {
           input.problem("A conference is suitable only when no risk is left unmanaged.");
         }
         if (CaseFile.of(task).flag(CO_FACILITATOR_NEEDED)) {
-          Texts.required(input, CO_FACILITATOR, "The co-facilitator's name");
+          Texts.requiredName(input, CO_FACILITATOR, "The co-facilitator's name");
         }
       }
       input.rejectIfInvalid();
@@ -147,8 +147,7 @@ class ConferenceTaskChecks {
     return stoppable(withdrawable((task, input) -> {
       Texts.required(input, WHAT_HAPPENED, "What happened");
       Texts.required(input, WHO_WAS_AFFECTED, "Who was affected and how");
-      LocalDate conferenceDay = OffsetDateTime.parse((String) task.getVariable(CONFERENCE_AT))
-          .atZoneSameInstant(CaseClock.ZONE).toLocalDate();
+      LocalDate conferenceDay = conferenceDay(task);
       List<Action> plan = Texts.actions(task, input);
       if (plan != null && plan.isEmpty()) {
         input.problem("The outcome agreement needs at least one action.");
@@ -184,9 +183,14 @@ class ConferenceTaskChecks {
       Texts.required(input, CASE_OUTCOME, "The outcome for the referrer");
       Texts.optional(input, SIGNPOSTING, "The signposting");
       List<Action> plan = Texts.actions(task, input);
+      Texts.checkActions(plan, conferenceDay(task), input);
       input.rejectIfInvalid();
       CaseFile.of(task.getExecution()).recordActionPlan(plan);
     });
+  }
+
+  private static LocalDate conferenceDay(DelegateTask task) {
+    return OffsetDateTime.parse((String) task.getVariable(CONFERENCE_AT)).atZoneSameInstant(CaseClock.ZONE).toLocalDate();
   }
 
   /**

@@ -15,21 +15,28 @@ final class Texts {
 
   /** What a text field may hold: the forms say the same ({@code validate.maxLength}); the database holds 4,000. */
   static final int MAX_LENGTH = 4000;
+  /** What a name or an email address may hold (the forms' {@code validate.maxLength} of those fields). */
+  static final int MAX_NAME = Roster.MAX_TEXT;
 
   private Texts() {
   }
 
   static String required(FormInput input, String name, String label) {
-    return withinLength(input, input.requiredText(name, label), label);
+    return withinLength(input, input.requiredText(name, label), label, MAX_LENGTH);
+  }
+
+  /** A required name (up to {@link #MAX_NAME} characters). */
+  static String requiredName(FormInput input, String name, String label) {
+    return withinLength(input, input.requiredText(name, label), label, MAX_NAME);
   }
 
   static String optional(FormInput input, String name, String label) {
-    return withinLength(input, input.optionalText(name), label);
+    return withinLength(input, input.optionalText(name), label, MAX_LENGTH);
   }
 
-  private static String withinLength(FormInput input, String value, String label) {
-    if (value != null && value.length() > MAX_LENGTH) {
-      input.problem(label + " is longer than " + MAX_LENGTH + " characters.");
+  private static String withinLength(FormInput input, String value, String label, int max) {
+    if (value != null && value.length() > max) {
+      input.problem(label + " is longer than " + max + " characters.");
       return null;
     }
     return value;
@@ -69,9 +76,14 @@ final class Texts {
       }
       if (action.owner() == null || action.owner().isBlank()) {
         input.problem(name + " has no owner.");
+      } else if (action.owner().length() > MAX_NAME) {
+        input.problem(name + ": the owner's name is longer than " + MAX_NAME + " characters.");
       }
-      if (!FormInput.isEmail(action.ownerEmail())) {
+      if (!FormInput.isEmail(action.ownerEmail()) || action.ownerEmail().length() > MAX_NAME) {
         input.problem(name + ": the owner needs a valid email address.");
+      }
+      if (action.progress() != null && action.progress().length() > MAX_LENGTH) {
+        input.problem(name + ": what happened is longer than " + MAX_LENGTH + " characters.");
       }
       LocalDate byWhen = FormInput.parseDate(action.byWhen());
       if (byWhen == null) {

@@ -1,14 +1,19 @@
 package org.rrp.workflow.conference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rrp.workflow.conference.ConferenceVariables.GIVEN;
 import static org.rrp.workflow.conference.ConferenceVariables.REFUSED;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.casework.Action;
+import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.InvalidInputException;
 
 /** The consent gate and the roster's rules, as plain services (no engine). */
 class ConsentRulesTest {
@@ -52,6 +57,21 @@ class ConsentRulesTest {
     Participant unknownRole = new Participant("Sam Other", "neighbour", "sam@example.org", false, null, null);
     assertThat(new Roster(List.of(HARMED_CHILD, CAUSED_HARM, unknownRole)).problems())
         .containsExactly("Participant 3 needs a role from the list.");
+  }
+
+  @Test
+  void actionsOfTheAgreementKeepTheFormsLengthsAndAreNotDueBeforeTheConference() {
+    FormInput input = new FormInput(null);
+    Texts.checkActions(List.of(
+        new Action("Say sorry", "x".repeat(201), "lee@example.org", "2026-03-27", null, null),
+        new Action("Say sorry", "Lee Caused", "lee@example.org", "2026-03-20", true, "y".repeat(4001))),
+        LocalDate.of(2026, 3, 25), input);
+
+    assertThatThrownBy(input::rejectIfInvalid).isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(
+        ((InvalidInputException) e).getProblems()).containsExactly(
+            "Action 1: the owner's name is longer than 200 characters.",
+            "Action 2: what happened is longer than 4000 characters.",
+            "Action 2 is due before the conference that agreed it."));
   }
 
   @Test
