@@ -1,8 +1,11 @@
 package org.rrp.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rrp.workflow.casework.CaseVariables.*;
+import static org.rrp.workflow.conference.ConferenceVariables.*;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.referral.ReferralRequests;
+import org.rrp.workflow.referral.ReferralVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -208,6 +212,79 @@ class RrpWorkflowApplicationTest {
   }
 
   @Test
+  void restorativeConferenceRunsFromSuitabilityToFollowUpOverRestAndCannotBeWithdrawnFromOnceHeld() throws Exception {
+    String caseReference = conferenceCaseWithConsentRequested();
+    String advisor = (String) conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2).get(0).get("assignee");
+    assertThat(list("bea", "/engine-rest/task?processInstanceBusinessKey=" + caseReference)).isEmpty();
+
+    // Each participant's preparation meeting, then their consent: the conference can then be arranged.
+    for (Map<String, Object> preparation : conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2)) {
+      submit(advisor, preparation, Map.of(PREPARATION_MEETING_ON, LocalDate.now().toString(),
+          PREPARATION_NOTES, "Explained the conference; taking part is voluntary.", CONSENT_WITHDRAWN, false, STOP_CASE, false));
+    }
+    for (Map<String, Object> consent : conferenceTasks(caseReference, "Task_RecordConsent", 2)) {
+      submit(advisor, consent, Map.of(CONSENT, GIVEN, STOP_CASE, false));
+    }
+    OffsetDateTime conferenceAt = OffsetDateTime.now().plusDays(10).withNano(0);
+    submit(advisor, conferenceTask(caseReference, "Task_ArrangeConference"), Map.of(CONFERENCE_AT, conferenceAt.toString(),
+        CONFERENCE_VENUE, "Hollybank Primary, library", CONFERENCE_ATTENDEES, json("[\"1\",\"2\"]"),
+        CONSENT_WITHDRAWN, false, STOP_CASE, false));
+    String plan = "[{\"what\":\"Say sorry in person\",\"owner\":\"Lee Caused\",\"ownerEmail\":\"lee.caused@example.org\",\"byWhen\":\""
+        + conferenceAt.toLocalDate().plusDays(2) + "\"}]";
+    submit(advisor, conferenceTask(caseReference, "Task_RecordConference"), Map.of(WHAT_HAPPENED, "A fight at break.",
+        WHO_WAS_AFFECTED, "Dana was hurt.", ACTION_PLAN, json(plan), AGREED_BY, json("[\"1\",\"2\"]"),
+        FOLLOW_UP_ON, conferenceAt.toLocalDate().plusDays(28).toString(), CONSENT_WITHDRAWN, false, STOP_CASE, false));
+
+    // The follow-up waits for its date; the administrator runs its timer now, as if that day had come.
+    Map<String, Object> followUpTimer = eventually(() -> list("admin", "/engine-rest/job?timers=true&activityId=Event_FollowUpDue")
+        .stream().findFirst().orElse(null));
+    assertThat(post("admin", "/engine-rest/job/" + followUpTimer.get("id") + "/execute", Map.of(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    submit(advisor, conferenceTask(caseReference, "Task_FollowUpAgreement"), Map.of(ACTION_PLAN,
+        json(plan.replace("}]", ",\"done\":true}]")), AGREEMENT_KEPT, "kept", FOLLOW_UP_NOTES, "All well.",
+        OUTCOME_FOR_PERSON_HARMED, "The agreement was kept.", CASE_OUTCOME, "Conference held; agreement kept.", STOP_CASE, false));
+
+    MimeMessage toPersonHarmed = eventually(() -> mailTo("dana.harmed@example.org").stream()
+        .filter(m -> subjectOf(m).startsWith("Restorative Conference follow-up")).findFirst().orElse(null));
+    assertThat(GreenMailUtil.getBody(toPersonHarmed)).contains("the agreement was kept");
+    eventually(() -> mailTo("lee.caused@example.org").stream()
+        .filter(m -> subjectOf(m).startsWith("Restorative Conference: your feedback")).findFirst().orElse(null));
+    MimeMessage closed = eventually(() -> mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).stream()
+        .filter(m -> subjectOf(m).equals("RRP case " + caseReference + " closed")).findFirst().orElse(null));
+    assertThat(GreenMailUtil.getBody(closed)).contains("Conference held; agreement kept.").contains("Say sorry in person");
+
+    // Once held, consent can no longer be withdrawn: refused with a sentence the caller can act on.
+    ResponseEntity<Map<String, Object>> late = post("cora", "/engine-rest/message", withdrawal(caseReference), OBJECT);
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) late.getBody().get("message")).startsWith("Consent can no longer be withdrawn for this case")
+        .contains("already been held");
+  }
+
+  @Test
+  void consentIsWithdrawnOverRestByTheCoordinatorButNotByAReferrerOrAnotherAreasAdvisor() throws Exception {
+    String caseReference = conferenceCaseWithConsentRequested();
+    String advisor = (String) conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2).get(0).get("assignee");
+
+    assertThat(post("rosa", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
+        .as("the referrer").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("bea", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
+        .as("an advisor of another area").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2)).hasSize(2);
+
+    assertThat(post("cora", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    Map<String, Object> alternative = conferenceTask(caseReference, "Task_ChooseAlternativeRoute");
+    assertThat(list("cora", "/engine-rest/task?processInstanceBusinessKey=" + caseReference
+        + "&taskDefinitionKey=Task_RecordPreparationMeeting")).as("the preparation is cancelled").isEmpty();
+    submit(advisor, alternative, Map.of(ALTERNATIVE_SERVICE, NO_ALTERNATIVE, CASE_OUTCOME,
+        "The conference did not go ahead; the school will support both pupils.", SIGNPOSTING, "Family hub"));
+    MimeMessage closed = eventually(() -> mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).stream()
+        .filter(m -> subjectOf(m).equals("RRP case " + caseReference + " closed")).findFirst().orElse(null));
+    assertThat(GreenMailUtil.getBody(closed)).contains("did not go ahead");
+  }
+
+  @Test
   void badRequestIsRefusedWithWhatToFixAndStartsNothing() {
     Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
     request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, "2099-01-01");
@@ -225,6 +302,49 @@ class RrpWorkflowApplicationTest {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
+
+  /** A conference case (referred, triaged, allocated), its suitability assessed and two adults named. */
+  private String conferenceCaseWithConsentRequested() throws InterruptedException {
+    Map<String, Object> request = new LinkedHashMap<>(ReferralRequests.valid());
+    request.put(ReferralVariables.SERVICE_WANTED, RESTORATIVE_CONFERENCE);
+    ResponseEntity<Map<String, Object>> started = post("rosa", "/engine-rest/process-definition/key/referral/submit-form",
+        Map.of("variables", typed(request)), OBJECT);
+    assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.OK);
+    String caseId = (String) started.getBody().get("id");
+    String caseReference = (String) started.getBody().get("businessKey");
+    Map<String, Object> triage = eventually(() -> list("cora", "/engine-rest/task?processInstanceId=" + caseId).stream()
+        .findFirst().orElse(null));
+    submit("cora", triage, Map.of(SERVICE, RESTORATIVE_CONFERENCE, AREA, EAST));
+
+    Map<String, Object> suitability = conferenceTask(caseReference, "Task_AssessSuitability");
+    String advisor = (String) suitability.get("assignee");
+    assertThat(advisor).isIn("alex", "ash");
+    submit(advisor, suitability, Map.of(CONFERENCE_SUITABLE, SUITABLE, RESPONSIBILITY_ACCEPTED, true, RISK_MANAGED, true,
+        CO_FACILITATOR_NEEDED, false, SUITABILITY_NOTES, "Both willing; no unmanaged risk.", STOP_CASE, false));
+    submit(advisor, conferenceTask(caseReference, "Task_NameParticipants"), Map.of(PARTICIPANTS, json(
+        "[{\"name\":\"Dana Harmed\",\"role\":\"person-harmed\",\"email\":\"dana.harmed@example.org\"},"
+            + "{\"name\":\"Lee Caused\",\"role\":\"person-who-caused-harm\",\"email\":\"lee.caused@example.org\"}]"),
+        STOP_CASE, false));
+    return caseReference;
+  }
+
+  private Map<String, Object> conferenceTask(String caseReference, String taskDefinitionKey) throws InterruptedException {
+    return conferenceTasks(caseReference, taskDefinitionKey, 1).get(0);
+  }
+
+  private List<Map<String, Object>> conferenceTasks(String caseReference, String taskDefinitionKey, int count)
+      throws InterruptedException {
+    return eventually(() -> {
+      List<Map<String, Object>> tasks = list("cora", "/engine-rest/task?processInstanceBusinessKey=" + caseReference
+          + "&taskDefinitionKey=" + taskDefinitionKey);
+      return tasks.size() == count ? tasks : null;
+    });
+  }
+
+  /** The message that withdraws consent from a case's conference, as an outside system would send it. */
+  private static Map<String, Object> withdrawal(String caseReference) {
+    return Map.of("messageName", "ConsentWithdrawn", "businessKey", caseReference);
+  }
 
   private Map<String, Object> circleTask(String caseReference, String taskDefinitionKey) throws InterruptedException {
     return eventually(() -> list("cora", "/engine-rest/task?processInstanceBusinessKey=" + caseReference

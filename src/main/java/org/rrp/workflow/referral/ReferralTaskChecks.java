@@ -58,23 +58,4 @@ class ReferralTaskChecks {
       input.rejectIfInvalid();
     };
   }
-
-  @Bean
-  TaskListener conferenceSuitabilityCheck() {
-    return task -> {
-      FormInput input = new FormInput(task);
-      input.requiredChoice(CONFERENCE_SUITABILITY, "Whether a conference is suitable", CONFERENCE_SUITABILITIES);
-      input.requiredText(SUITABILITY_NOTES, "The suitability and risk notes");
-      input.rejectIfInvalid();
-    };
-  }
-
-  @Bean
-  TaskListener caseOutcomeCheck() {
-    return task -> {
-      FormInput input = new FormInput(task);
-      input.requiredText(CASE_OUTCOME, "The outcome of the case");
-      input.rejectIfInvalid();
-    };
-  }
 }

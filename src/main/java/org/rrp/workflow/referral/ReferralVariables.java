@@ -41,8 +41,6 @@ public final class ReferralVariables {
 
   // The advisor's work
   public static final String ADVICE_GIVEN = "adviceGiven";
-  public static final String CONFERENCE_SUITABILITY = "conferenceSuitability"; // suitable | not-suitable
-  public static final String SUITABILITY_NOTES = "suitabilityNotes";
 
   // Values
   public static final String PREVIOUSLY_IN_CARE = "previously-in-care";
@@ -59,8 +57,6 @@ public final class ReferralVariables {
   public static final String OVERRIDE = "override";
   public static final String DECLINE = "decline";
   public static final Set<String> INELIGIBLE_DECISIONS = Set.of(OVERRIDE, DECLINE);
-
-  public static final Set<String> CONFERENCE_SUITABILITIES = Set.of("suitable", "not-suitable");
 
   private ReferralVariables() {
   }

@@ -37,6 +37,9 @@ final class ApiRules {
   /** A comment or attachment on one task: whoever may work on the task. */
   static final Pattern TASK_NOTE = Pattern.compile("^task/([^/]+)/(comment|attachment)/create$");
 
+  /** Correlating a message: the administrator's, but for the messages people may send to their cases. */
+  static final String MESSAGE = "message";
+
   static final Pattern TASK_FORM = Pattern.compile("^task/([^/]+)/(submit-form|complete|resolve)$");
   static final Pattern START_FORM = Pattern.compile(
       "^process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");

@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.rrp.workflow.casework.CaseMessage;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.rrp.workflow.identity.RrpGroups;
 import org.slf4j.Logger;
@@ -60,11 +63,13 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final FormSchemas forms;
   private final IdentityIds identityIds;
+  private final Set<String> caseMessages;
 
-  EngineApiGuard(ProcessEngine engine, FormSchemas forms) {
+  EngineApiGuard(ProcessEngine engine, FormSchemas forms, Collection<CaseMessage> caseMessages) {
     this.engine = engine;
     this.forms = forms;
     this.identityIds = new IdentityIds(engine.getIdentityService());
+    this.caseMessages = caseMessages.stream().map(CaseMessage::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -106,6 +111,17 @@ class EngineApiGuard extends OncePerRequestFilter {
         return;
       }
       request = new BodyRequest(request, bytes);
+    }
+    if ("POST".equals(method) && ApiRules.MESSAGE.equals(path) && !caller.isAdministrator()) {
+      byte[] bytes = request.getInputStream().readAllBytes();
+      Optional<String> refused = caseMessageRefusal(caller, parse(bytes));
+      if (refused.isPresent()) {
+        LOG.info("Refused {} {} for {}: {}", method, path, caller.userId(), refused.get());
+        write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused.get()));
+        return;
+      }
+      chain.doFilter(new BodyRequest(request, bytes), response);
+      return;
     }
     Optional<String> refusal = refusal(caller, method, path);
     if (refusal.isPresent()) {
@@ -150,6 +166,32 @@ class EngineApiGuard extends OncePerRequestFilter {
       return Optional.of("Only the administrator may do this.");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A message from someone other than the administrator: one the features declared for people to send
+   * ({@link CaseMessage}), to one case by its business key, carrying nothing else (no variables, no correlation to
+   * every instance). The engine then checks that they may update that case.
+   */
+  private Optional<String> caseMessageRefusal(ApiCaller caller, JsonNode body) {
+    if (isReadOnly(caller)) {
+      return Optional.of("Your role reads cases; it changes nothing.");
+    }
+    if (!(body instanceof ObjectNode message) || !caseMessages.contains(message.path("messageName").asText(""))) {
+      return Optional.of("Only the administrator may send this message.");
+    }
+    if (message.path("businessKey").asText("").isBlank()) {
+      return Optional.of("A message must name its case by the business key (the case reference).");
+    }
+    Set<String> allowed = Set.of("messageName", "businessKey", "resultEnabled", "variablesInResultEnabled");
+    java.util.List<String> extra = new java.util.ArrayList<>();
+    message.fieldNames().forEachRemaining(field -> {
+      if (!allowed.contains(field) && !message.path(field).isNull()) {
+        extra.add(field);
+      }
+    });
+    return extra.isEmpty() ? Optional.empty()
+        : Optional.of("A message to a case may carry only its name and the case reference.");
   }
 
   /** Managers: a read-only role, and no other role that changes anything. */

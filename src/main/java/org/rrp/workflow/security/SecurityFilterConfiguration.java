@@ -3,7 +3,10 @@ package org.rrp.workflow.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
+import org.rrp.workflow.casework.CaseMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +40,10 @@ class SecurityFilterConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, FormSchemas forms) {
-    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine, forms));
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, FormSchemas forms,
+      List<CaseMessage> caseMessages) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
+        new EngineApiGuard(engine, forms, caseMessages));
     registration.setName("rrp-engine-api-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(102);

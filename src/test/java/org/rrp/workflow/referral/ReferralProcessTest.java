@@ -33,6 +33,7 @@ import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.InvalidInputException;
+import org.rrp.workflow.conference.ConferenceVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -195,16 +196,39 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
-  void restorativeConferenceWaitsForTheAdvisorToCheckSuitability() {
+  void restorativeConferenceRunsForTheSameCaseAndTheCaseClosesWithItsOutcome() throws Exception {
     ProcessInstance referral = triagedAndAllocated(RESTORATIVE_CONFERENCE);
+    assertThat(referral).isWaitingAt("Task_HoldRestorativeConference");
+    ProcessInstance conference = calledProcessInstance(referral);
+    assertThat(conference.getBusinessKey()).isEqualTo(referral.getBusinessKey());
+    assertThat(task(conference).getAssignee()).isIn(EAST_ADVISORS);
 
-    assertThat(referral).isWaitingAt("Task_CheckConferenceSuitability");
-    complete(task(referral), withVariables(CONFERENCE_SUITABILITY, "suitable", SUITABILITY_NOTES, "All willing to meet."));
-    assertThat(referral).isWaitingAt("Task_RecordCaseOutcome");
-    complete(task(referral), withVariables(CASE_OUTCOME, "Conference to be prepared."));
+    complete(task(conference), withVariables(ConferenceVariables.CONFERENCE_SUITABLE, ConferenceVariables.NOT_SUITABLE,
+        ConferenceVariables.SUITABILITY_NOTES, "Not the right time for the families."));
+    complete(task(conference), withVariables(ConferenceVariables.ALTERNATIVE_SERVICE, ConferenceVariables.NO_ALTERNATIVE,
+        CASE_OUTCOME, "No conference: the families were offered other support.", SIGNPOSTING, "Family hub"));
+    assertThat(referral).isWaitingAt("Task_CloseCase");
     execute(job(referral));
 
-    assertThat(referral).isEnded().hasPassed("Task_CheckConferenceSuitability", "EndEvent_CaseClosed");
+    assertThat(referral).isEnded().hasPassed("Task_HoldRestorativeConference", "EndEvent_CaseClosed")
+        .hasNotPassed("Task_HoldSolutionFocusedCircle", "Task_GiveAdviceAndGuidance");
+    assertThat(GreenMailUtil.getBody(mailTo(ReferralRequests.REFERRER_EMAIL_ADDRESS).get(1)))
+        .contains("No conference: the families were offered other support.");
+  }
+
+  @Test
+  void conferenceNotHeldCanHandTheCaseToASolutionFocusedCircle() {
+    ProcessInstance referral = triagedAndAllocated(RESTORATIVE_CONFERENCE);
+    ProcessInstance conference = calledProcessInstance(referral);
+
+    complete(task(conference), withVariables(ConferenceVariables.CONFERENCE_SUITABLE, ConferenceVariables.NOT_SUITABLE,
+        ConferenceVariables.SUITABILITY_NOTES, "A circle suits the school better."));
+    complete(task(conference), withVariables(ConferenceVariables.ALTERNATIVE_SERVICE, SOLUTION_FOCUSED_CIRCLE));
+
+    assertThat(referral).isWaitingAt("Task_HoldSolutionFocusedCircle");
+    ProcessInstance circle = calledProcessInstance(referral);
+    assertThat(circle.getBusinessKey()).isEqualTo(referral.getBusinessKey());
+    assertThat(circle).isWaitingAt("Task_ArrangeInitialMeeting");
   }
 
   @Test
@@ -336,13 +360,9 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
-  void advisorFormsRejectMissingOutcomesAndUnknownChoices() {
+  void adviceFormRejectsAMissingOutcome() {
     ProcessInstance advice = triagedAndAllocated(ADVICE_AND_GUIDANCE);
     assertTaskRejected(task(advice), Map.of(ADVICE_GIVEN, "Some advice"), "The outcome of the case is required.");
-
-    ProcessInstance conference = triagedAndAllocated(RESTORATIVE_CONFERENCE);
-    assertTaskRejected(task(conference), Map.of(CONFERENCE_SUITABILITY, "maybe", SUITABILITY_NOTES, "Unsure"),
-        "is not one of the options");
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
