@@ -44,7 +44,14 @@ class DemoData {
       new DemoUser("bea", "Bea", "Holloway", List.of(RrpGroups.ADVISORS, "area-cannock-lichfield")),
       new DemoUser("cal", "Cal", "Whitby", List.of(RrpGroups.ADVISORS, "area-stafford-south-staffs")),
       new DemoUser("dee", "Dee", "Ramsgill", List.of(RrpGroups.ADVISORS, "area-newcastle-moorlands")),
-      new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)));
+      new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)),
+      new DemoUser("lena", "Lena", "Thorpe", List.of(RrpGroups.SETTING_LEADS, "setting-100001")),
+      new DemoUser("omar", "Omar", "Pellow", List.of(RrpGroups.SETTING_LEADS, "setting-100002")));
+
+  /** Invented settings whose training leads are demo users: group id, name. */
+  static final List<Area> SETTINGS = List.of(
+      new Area("setting-100001", "Training leads of setting 100001 (Brookfield Primary)"),
+      new Area("setting-100002", "Training leads of setting 100002 (Larkspur Academy)"));
 
   private final IdentityService identityService;
   private final String password;
@@ -62,6 +69,14 @@ class DemoData {
         Group group = identityService.newGroup(area.groupId());
         group.setName("Area: " + area.name());
         group.setType("AREA");
+        identityService.saveGroup(group);
+      }
+    }
+    for (Area setting : SETTINGS) {
+      if (identityService.createGroupQuery().groupId(setting.groupId()).count() == 0) {
+        Group group = identityService.newGroup(setting.groupId());
+        group.setName(setting.name());
+        group.setType("SETTING");
         identityService.saveGroup(group);
       }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.training.TrainingVariables;
 
 /**
  * The Tasklist filters each role sees. Every filter lists the case reference, service and area, so people can
@@ -50,6 +51,25 @@ final class TaskFilters {
   Definition allOpenCases() {
     return new Definition("All open cases", taskService.createTaskQuery(),
         properties(10, "Every open task of every case", "#555555"));
+  }
+
+  Definition mySettingsTraining() {
+    return new Definition("My setting's training",
+        taskService.createTaskQuery().processDefinitionKey("training-journey")
+            .taskCandidateGroupInExpression("${currentUserGroups()}"),
+        trainingProperties(-10, "Your setting's training journey: book, evidence, resume", "#6A1B9A"));
+  }
+
+  Definition trainingJourneys() {
+    return new Definition("Training journeys", taskService.createTaskQuery().processDefinitionKey("training-journey"),
+        trainingProperties(5, "Every open task of every setting's training journey, with its stage", "#6A1B9A"));
+  }
+
+  private static Map<String, Object> trainingProperties(int priority, String description, String color) {
+    Map<String, Object> properties = properties(priority, description, color);
+    properties.put("variables", List.of(column(TrainingVariables.SETTING_ID, "Setting id"), column(CaseVariables.SETTING_NAME, "Setting"),
+        column(TrainingVariables.STAGE_NAME, "Stage"), column(TrainingVariables.STAGE_DUE_ON, "Stage due by")));
+    return properties;
   }
 
   private static Map<String, Object> column(String name, String label) {
