@@ -62,6 +62,15 @@ final class Journey {
     return catalogue().stream().map(Stage::id).filter(id -> !completed.contains(id)).toList();
   }
 
+  /** Fixes the stages the stages subprocess works: those not completed yet. */
+  void fixStagesToWork() {
+    scope.setVariable(STAGES_TO_WORK, JsonVariables.json(remainingStageIds()));
+  }
+
+  List<String> stagesToWork() {
+    return file.list(STAGES_TO_WORK, String.class);
+  }
+
   /** The stage being worked. */
   Stage stage() {
     String id = file.text(STAGE_ID);
@@ -74,7 +83,7 @@ final class Journey {
 
   /** The stage after the one being worked, if one remains. */
   Optional<Stage> nextStage() {
-    List<String> remaining = remainingStageIds();
+    List<String> remaining = stagesToWork();
     int at = remaining.indexOf(file.text(STAGE_ID));
     return at >= 0 && at + 1 < remaining.size() ? stage(remaining.get(at + 1)) : Optional.empty();
   }

@@ -132,7 +132,7 @@ class JourneyService {
     execution.setVariableLocal(STAGE_CHAMPION_REQUIRED, stage.championRequired());
     LocalDate today = CaseClock.today();
     if (journey.text(STAGE_DUE_ON) == null) {
-      LocalDate dueOn = timescales.dueOn(today, stage.timescaleTerms());
+      LocalDate dueOn = TrainingJourneyExpressions.stageDueOn(journey, timescales);
       execution.setVariable(STAGE_DUE_ON, dueOn.toString());
       execution.setVariable(STAGE_DUE_AT, timescales.reminderAt(dueOn));
       execution.setVariable(ATTENDEES, JsonVariables.json(journey.leads().stream()

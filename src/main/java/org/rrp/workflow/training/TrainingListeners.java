@@ -109,6 +109,12 @@ class TrainingListeners {
     return authentication == null ? null : authentication.getUserId();
   }
 
+  /** On the flow into the stages: which stages they are (those not completed yet). */
+  @Bean
+  ExecutionListener fixStagesToWork() {
+    return execution -> Journey.of(execution).fixStagesToWork();
+  }
+
   @Bean
   ExecutionListener journeyEnds(JourneyService journeys) {
     return journeys::end;

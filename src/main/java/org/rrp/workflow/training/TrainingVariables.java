@@ -17,6 +17,8 @@ public final class TrainingVariables {
   // The journey
   public static final String CATALOGUE = "catalogue";                 // Json list of Stage, as at enrolment
   public static final String COMPLETED_STAGES = "completedStages";    // Json list of stage ids completed
+  public static final String STAGES_TO_WORK = "stagesToWork";        // Json list of stage ids: the stages subprocess's
+                                                                      // collection, fixed as the journey (re)enters it
   public static final String STAGE_ID = "stageId";                    // String, the stage being worked (MI element)
   public static final String STAGE_NAME = "stageName";                // String, shown in Tasklist and the forms
   public static final String STAGE_SUMMARY = "stageSummary";          // String, what the stage asks (forms' text)
