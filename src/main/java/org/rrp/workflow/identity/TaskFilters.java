@@ -56,7 +56,7 @@ final class TaskFilters {
   Definition mySettingsTraining() {
     return new Definition("My setting's training",
         taskService.createTaskQuery().processDefinitionKey("training-journey")
-            .taskCandidateGroupInExpression("${currentUserGroups()}"),
+            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
         trainingProperties(-10, "Your setting's training journey: book, evidence, resume", "#6A1B9A"));
   }
 

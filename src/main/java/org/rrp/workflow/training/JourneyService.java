@@ -79,6 +79,11 @@ class JourneyService {
         identity.saveGroup(leads);
       }
     });
+    // The journey's own records never come from the start form (a caller may send any variable with it).
+    for (String owned : List.of(STAGES_TO_WORK, STAGE_DUE_ON, STAGE_DUE_AT, PAUSED_ON, TRAINING_EVENT, BOOKING_STATUS,
+        TRAINING_EVENT_AT, ATTENDANCE, EVIDENCE_ACCEPTED, STAGE_OPENING, JOURNEY_END_REASON)) {
+      execution.removeVariable(owned);
+    }
     execution.setProcessBusinessKey(settingId);
     execution.setVariable(SETTING_GROUP, group);
     execution.setVariable(CATALOGUE, JsonVariables.json(stages));
@@ -117,6 +122,16 @@ class JourneyService {
 
   static String settingGroup(String settingId) {
     return "setting-" + settingId.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Fixes the stages the journey works as it enters (or re-enters, after a pause) its stages: those of its catalogue
+   * the setting has not completed, as recorded by the application (not as any form may have claimed).
+   */
+  void fixStagesToWork(DelegateExecution execution) {
+    Journey journey = Journey.of(execution);
+    execution.setVariable(COMPLETED_STAGES, JsonVariables.json(journeys.completedStages(journey.settingId())));
+    journey.fixStagesToWork();
   }
 
   /** A stage opens (or re-opens after a pause): what the forms show, its timescale, the progress row. */

@@ -111,8 +111,8 @@ class TrainingListeners {
 
   /** On the flow into the stages: which stages they are (those not completed yet). */
   @Bean
-  ExecutionListener fixStagesToWork() {
-    return execution -> Journey.of(execution).fixStagesToWork();
+  ExecutionListener fixStagesToWork(JourneyService journeys) {
+    return journeys::fixStagesToWork;
   }
 
   @Bean
