@@ -18,8 +18,10 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.referral.ReferralVariables;
+import org.rrp.workflow.training.TrainingVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -299,6 +301,40 @@ class RrpWorkflowApplicationTest {
         .contains("The child's date of birth is in the future.")
         .contains("The district is not one the RRP team serves").doesNotContain("atlantis");
     assertThat(list("cora", "/engine-rest/process-instance")).hasSize(before);
+  }
+
+  @Test
+  void settingLeadEnrolsTheirOwnSettingAndTheProgressReportShowsItOnNeedToKnow() {
+    Map<String, Object> enrolment = new LinkedHashMap<>();
+    enrolment.put(TrainingVariables.SETTING_ID, "100001");
+    enrolment.put(CaseVariables.SETTING_NAME, "Brookfield Primary");
+    enrolment.put(CaseVariables.AREA, EAST);
+    enrolment.put(TrainingVariables.SETTING_PHASE, "primary");
+    enrolment.put(TrainingVariables.LEADS, json("[{\"name\":\"Lena Thorpe\",\"role\":\"Deputy head\",\"seniorLeader\":true,"
+        + "\"email\":\"lena@example.org\"},{\"name\":\"Jo Senco\",\"role\":\"SENCO\",\"seniorLeader\":false,"
+        + "\"email\":\"jo.senco@example.org\"}]"));
+    assertThat(get("lena", "/engine-rest/process-definition/key/training-journey/deployed-start-form").getBody())
+        .containsEntry("id", "enrol-setting");
+
+    ResponseEntity<Map<String, Object>> started = post("lena",
+        "/engine-rest/process-definition/key/training-journey/submit-form", Map.of("variables", typed(enrolment)), OBJECT);
+
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(started.getBody()).containsEntry("businessKey", "100001");
+    assertThat(list("lena", "/engine-rest/task?processInstanceBusinessKey=100001")).extracting(task -> task.get("name"))
+        .containsExactly("Book a training event");
+    assertThat(list("omar", "/engine-rest/task?processInstanceBusinessKey=100001")).as("another setting's lead").isEmpty();
+    enrolment.put(TrainingVariables.SETTING_ID, "100002");
+    assertThat(post("lena", "/engine-rest/process-definition/key/training-journey/submit-form",
+        Map.of("variables", typed(enrolment)), OBJECT).getBody().get("message").toString())
+        .contains("You can enrol only a setting whose training lead you are.");
+
+    assertThat(rest.getForEntity("/rrp/training/progress", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("cora", "/rrp/training/progress").getBody().get("settings").toString()).contains("100001");
+    assertThat(get("max", "/rrp/training/progress").getBody().get("settings").toString()).contains("Brookfield Primary");
+    assertThat(get("omar", "/rrp/training/progress").getBody().get("settings").toString()).doesNotContain("100001");
+    assertThat(get("bea", "/rrp/training/progress").getBody().get("settings").toString()).doesNotContain("100001");
+    assertThat(get("alex", "/rrp/training/progress").getBody().get("settings").toString()).contains("100001");
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -31,18 +32,22 @@ import org.springframework.stereotype.Component;
 class AccessSetup {
 
   static final String REFERRAL_PROCESS = "referral";
+  static final String TRAINING_JOURNEY_PROCESS = "training-journey";
+  static final String TRAINING_EVENT_PROCESS = "training-event";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final List<TaskFilters.Contribution> contributions;
 
   AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService) {
+      FilterService filterService, TaskService taskService, List<TaskFilters.Contribution> contributions) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.contributions = contributions;
   }
 
   @EventListener(ApplicationStartedEvent.class)
@@ -52,6 +57,7 @@ class AccessSetup {
     group(RrpGroups.COORDINATORS, "RRP coordinators");
     group(RrpGroups.ADVISORS, "RRP advisors");
     group(RrpGroups.MANAGERS, "RRP managers");
+    group(RrpGroups.SETTING_LEADS, "Setting training leads");
 
     // Referrers: start a request in Tasklist, nothing else (their own case is granted to them when they start it).
     grant(RrpGroups.REFERRERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -91,12 +97,26 @@ class AccessSetup {
     grant(RrpGroups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(RrpGroups.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.READ);
 
+    // Setting leads: enrol their own setting and work its journey (each journey's tasks name the setting's group).
+    grant(RrpGroups.SETTING_LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(RrpGroups.SETTING_LEADS, Resources.PROCESS_DEFINITION, TRAINING_JOURNEY_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(RrpGroups.SETTING_LEADS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // Coordinators: enrol settings and add events to the training calendar.
+    grant(RrpGroups.COORDINATORS, Resources.PROCESS_DEFINITION, TRAINING_JOURNEY_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(RrpGroups.COORDINATORS, Resources.PROCESS_DEFINITION, TRAINING_EVENT_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+
     TaskFilters filters = new TaskFilters(taskService);
     filter(filters.myTasks(), RrpGroups.REFERRERS, RrpGroups.COORDINATORS, RrpGroups.ADVISORS);
     filter(filters.myAreaUnclaimed(), RrpGroups.ADVISORS);
     filter(filters.coordinationUnclaimed(), RrpGroups.COORDINATORS);
     filter(filters.dueSoonOrOverdue(), RrpGroups.COORDINATORS, RrpGroups.ADVISORS);
     filter(filters.allOpenCases(), RrpGroups.COORDINATORS);
+    for (TaskFilters.Contribution contribution : contributions) {
+      contribution.filters(taskService).forEach((definition, readers) -> filter(definition, readers.toArray(String[]::new)));
+    }
   }
 
   private void group(String id, String name) {

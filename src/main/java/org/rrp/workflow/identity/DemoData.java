@@ -36,7 +36,17 @@ class DemoData {
       new DemoUser("bea", "Bea", "Holloway", List.of(RrpGroups.ADVISORS, "area-cannock-lichfield")),
       new DemoUser("cal", "Cal", "Whitby", List.of(RrpGroups.ADVISORS, "area-stafford-south-staffs")),
       new DemoUser("dee", "Dee", "Ramsgill", List.of(RrpGroups.ADVISORS, "area-newcastle-moorlands")),
-      new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)));
+      new DemoUser("max", "Max", "Aldridge", List.of(RrpGroups.MANAGERS)),
+      new DemoUser("lena", "Lena", "Thorpe", List.of(RrpGroups.SETTING_LEADS, "setting-100001")),
+      new DemoUser("omar", "Omar", "Pellow", List.of(RrpGroups.SETTING_LEADS, "setting-100002")));
+
+  record Setting(String groupId, String name) {
+  }
+
+  /** Invented settings whose training leads are demo users: group id, name. */
+  static final List<Setting> SETTINGS = List.of(
+      new Setting("setting-100001", "Training leads of setting 100001 (Brookfield Primary)"),
+      new Setting("setting-100002", "Training leads of setting 100002 (Larkspur Academy)"));
 
   private final IdentityService identityService;
   private final AreaCatalogue areaCatalogue;
@@ -59,6 +69,14 @@ class DemoData {
         identityService.saveGroup(group);
       }
     });
+    for (Setting setting : SETTINGS) {
+      if (identityService.createGroupQuery().groupId(setting.groupId()).count() == 0) {
+        Group group = identityService.newGroup(setting.groupId());
+        group.setName(setting.name());
+        group.setType("SETTING");
+        identityService.saveGroup(group);
+      }
+    }
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
         continue;

@@ -7,6 +7,8 @@ public final class RrpGroups {
   public static final String COORDINATORS = "rrp-coordinators";
   public static final String ADVISORS = "rrp-advisors";
   public static final String MANAGERS = "rrp-managers";
+  /** Setting (school) staff who lead their setting's training journey; each is also in the group setting-<id>. */
+  public static final String SETTING_LEADS = "rrp-setting-leads";
   public static final String ADMINS = "camunda-admin";
   public static final String AREA_PREFIX = "area-";
 

@@ -12,9 +12,18 @@ import org.rrp.workflow.casework.CaseVariables;
  * The Tasklist filters each role sees. Every filter lists the case reference, service and area, so people can
  * talk about a case without naming the child. What a filter shows is still limited by the reader's authorizations.
  */
-final class TaskFilters {
+public final class TaskFilters {
 
-  record Definition(String name, TaskQuery query, Map<String, Object> properties) {
+  /** A Tasklist filter: its name, query and display properties. */
+  public record Definition(String name, TaskQuery query, Map<String, Object> properties) {
+  }
+
+  /**
+   * Filters a feature adds for its own work (e.g. the training journeys), created with the product's own at every
+   * start and readable by the groups given.
+   */
+  public interface Contribution {
+    Map<Definition, List<String>> filters(TaskService taskService);
   }
 
   private final TaskService taskService;
@@ -52,11 +61,13 @@ final class TaskFilters {
         properties(10, "Every open task of every case", "#555555"));
   }
 
-  private static Map<String, Object> column(String name, String label) {
+  /** A column of a filter's list: a variable shown beside each task. */
+  public static Map<String, Object> column(String name, String label) {
     return Map.of("name", name, "label", label);
   }
 
-  private static Map<String, Object> properties(int priority, String description, String color) {
+  /** Display properties: order, description, colour, refresh, and the case reference and setting as columns. */
+  public static Map<String, Object> properties(int priority, String description, String color) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
     properties.put("description", description);

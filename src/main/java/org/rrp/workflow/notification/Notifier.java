@@ -1,10 +1,16 @@
 package org.rrp.workflow.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.rrp.workflow.casework.CaseClock;
@@ -36,15 +42,46 @@ public class Notifier {
    * @return whether it was sent now
    */
   public boolean sendOnce(OnceKey about, Notification notification) {
+    return sendOnce(about, notification, () -> send(notification));
+  }
+
+  /** The same, with a file attached (e.g. a certificate). */
+  public boolean sendOnce(OnceKey about, Notification notification, Attachment attachment) {
+    return sendOnce(about, notification, () -> send(notification, attachment));
+  }
+
+  private boolean sendOnce(OnceKey about, Notification notification, Runnable sending) {
     String key = about.to(notification.to());
     if (log.wasSent(key)) {
       LOG.info("{} email for case {} to the {} was sent before: not sent again", notification.type(),
           notification.caseReference(), notification.recipientRole());
       return false;
     }
-    send(notification);
+    sending.run();
     log.recordSent(key, notification, CaseClock.instant());
     return true;
+  }
+
+  private void send(Notification notification, Attachment attachment) {
+    if (mailSender == null) {
+      LOG.info("No SMTP server configured: {} email for case {} to the {} logged, not sent",
+          notification.type(), notification.caseReference(), notification.recipientRole());
+      return;
+    }
+    try {
+      MimeMessage message = mailSender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(from);
+      helper.setTo(notification.to());
+      helper.setSubject(notification.subject());
+      helper.setText(notification.body());
+      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      mailSender.send(message);
+    } catch (MessagingException e) {
+      throw new MailPreparationException("The " + notification.type() + " email could not be prepared", e);
+    }
+    LOG.info("Sent {} email with an attachment for case {} to the {}", notification.type(), notification.caseReference(),
+        notification.recipientRole());
   }
 
   public void send(Notification notification) {

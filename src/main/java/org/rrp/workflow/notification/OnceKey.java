@@ -19,6 +19,11 @@ public record OnceKey(String value) {
     return of(Objects.requireNonNull(caseReference, "a case notification needs its case reference"), about);
   }
 
+  /** About a setting's training journey (its business key is the setting's identifier, not a case reference). */
+  public static OnceKey forJourney(String settingId, Object... about) {
+    return of("training/" + Objects.requireNonNull(settingId, "a journey notification needs its setting"), about);
+  }
+
   /** About a task (reminders and escalations of a due date). */
   public static OnceKey forTask(String taskId, Object... about) {
     return of("task/" + taskId, about);

@@ -140,8 +140,9 @@ class AccessTest {
     assertThat(filtersOf("rosa")).containsExactly("My tasks");
     assertThat(filtersOf("alex")).containsExactlyInAnyOrder("My tasks", "My area \u2014 unclaimed", "Due soon / overdue");
     assertThat(filtersOf("cora")).containsExactlyInAnyOrder("My tasks", "To triage and allocate", "Due soon / overdue",
-        "All open cases");
-    assertThat(filtersOf("max")).isEmpty();
+        "All open cases", "Training journeys");
+    assertThat(filtersOf("max")).containsExactly("Training journeys");
+    assertThat(filtersOf("lena")).containsExactly("My setting's training");
   }
 
   @Test

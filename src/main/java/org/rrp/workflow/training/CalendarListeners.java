@@ -1,0 +1,45 @@
+package org.rrp.workflow.training;
+
+import static org.rrp.workflow.training.TrainingVariables.*;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.training.JourneyRecords.Stage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The {@code training-event} process: a coordinator adds an event to the training calendar from Tasklist. */
+@Configuration(proxyBeanMethods = false)
+class CalendarListeners {
+
+  static final int MOST_PLACES = 500;
+
+  @Bean
+  ExecutionListener addTrainingEventCheck(StageCatalogue catalogue, TrainingCalendar calendar) {
+    return execution -> {
+      FormInput input = new FormInput(execution);
+      Set<String> stages = TrainingListeners.PHASES.stream().flatMap(phase -> catalogue.stagesFor(phase).stream())
+          .map(Stage::id).collect(Collectors.toSet());
+      String stage = input.requiredChoice(EVENT_STAGE, "The stage", stages);
+      String title = TextLimits.required(input, EVENT_TITLE, "The event's title", TextLimits.NAME);
+      OffsetDateTime startsAt = input.requiredDateTime(EVENT_STARTS_AT, "The date and time of the event");
+      if (startsAt != null && !startsAt.toInstant().isAfter(CaseClock.instant())) {
+        input.problem("The event must be in the future.");
+      }
+      String venue = TextLimits.required(input, EVENT_VENUE, "The venue", TextLimits.SHORT);
+      Object places = execution.getVariable(EVENT_PLACES);
+      if (!(places instanceof Number number) || number.doubleValue() != Math.floor(number.doubleValue())
+          || number.intValue() < 1 || number.intValue() > MOST_PLACES) {
+        input.problem("The number of places must be a whole number from 1 to " + MOST_PLACES + ".");
+      }
+      input.rejectIfInvalid();
+      long id = calendar.addEvent(stage, title, startsAt, venue, ((Number) places).intValue());
+      execution.setProcessBusinessKey("event-" + id);
+    };
+  }
+}

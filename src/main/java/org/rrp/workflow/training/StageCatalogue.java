@@ -1,0 +1,80 @@
+package org.rrp.workflow.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.rrp.workflow.casework.WithoutAuthorization;
+import org.rrp.workflow.training.JourneyRecords.Stage;
+import org.springframework.stereotype.Service;
+
+/**
+ * The stage catalogue: the latest deployed version of the {@code training-stages} decision table, which
+ * coordinators edit in Camunda Modeler and deploy. Read when a setting enrols, so a change applies to journeys
+ * enrolled afterwards without a rebuild; a running journey keeps the catalogue it enrolled with.
+ */
+@Service
+class StageCatalogue {
+
+  static final String DECISION = "training-stages";
+
+  private final DecisionService decisions;
+
+  StageCatalogue(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  /** The stages offered to a setting of this phase, in order. */
+  List<Stage> stagesFor(String settingPhase) {
+    List<Map<String, Object>> rows = WithoutAuthorization.call(() -> decisions.evaluateDecisionTableByKey(DECISION,
+        Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, settingPhase)).getResultList());
+    List<Stage> stages = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      stages.add(new Stage(number(row.get("order")), (String) row.get(TrainingVariables.STAGE_ID), (String) row.get(TrainingVariables.STAGE_NAME),
+          (String) row.get("consistsOf"), number(row.get("leadsToAttend")), flag(row.get("seniorLeaderRequired")),
+          items(row.get("commitments")), items(row.get("sessionsToRecord")), flag(row.get("byInvitation")),
+          (String) row.get("prerequisite"), number(row.get("timescaleTerms")), flag(row.get("certificate")),
+          flag(row.get("championRequired"))));
+    }
+    stages.sort(Comparator.comparingInt(Stage::order));
+    check(stages);
+    return stages;
+  }
+
+  /** A catalogue a journey can follow: each stage has an id and a name, once, and a timescale. */
+  static void check(List<Stage> stages) {
+    Set<String> earlier = new HashSet<>();
+    for (Stage stage : stages) {
+      if (stage.id() == null || stage.id().isBlank() || stage.name() == null || stage.name().isBlank()) {
+        throw new IllegalStateException("A rule of the training-stages table has no stage id or name");
+      }
+      if (!earlier.add(stage.id())) {
+        throw new IllegalStateException("The training-stages table has the stage " + stage.id() + " twice");
+      }
+      if (stage.timescaleTerms() < 1) {
+        throw new IllegalStateException("The stage " + stage.id() + " has no timescale in terms");
+      }
+    }
+  }
+
+  private static List<String> items(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split(";")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+  }
+
+  private static int number(Object value) {
+    return value instanceof Number number ? number.intValue() : 0;
+  }
+
+  private static boolean flag(Object value) {
+    return Boolean.TRUE.equals(value);
+  }
+}

@@ -1,0 +1,185 @@
+package org.rrp.workflow.training;
+
+import static org.rrp.workflow.training.JourneyPause.pausable;
+import static org.rrp.workflow.training.TrainingVariables.*;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.JsonVariables;
+import org.rrp.workflow.training.JourneyRecords.Attendee;
+import org.rrp.workflow.training.JourneyRecords.Commitment;
+import org.rrp.workflow.training.JourneyRecords.Session;
+import org.rrp.workflow.training.JourneyRecords.Stage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Server-side checks of the journey's task forms, run when a task is completed: a refused form rolls back, so the
+ * task stays open with nothing saved. The stage's forms also let the setting pause its journey ({@link JourneyPause}).
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainingTaskChecks {
+
+  @Bean
+  TaskListener embeddingEvidenceCheck(JourneyService journeys) {
+    return pausable(journeys, (task, input) -> TextLimits.required(input, EMBEDDING_EVIDENCE,
+        "The evidence that the practice is embedded", TextLimits.LONG));
+  }
+
+  @Bean
+  TaskListener stageOpeningCheck() {
+    return task -> {
+      FormInput input = new FormInput(task);
+      boolean prerequisite = task.getVariable(STAGE_PREREQUISITE) != null;
+      String opening = input.requiredChoice(STAGE_OPENING, "Whether the stage opens",
+          prerequisite ? Set.of(OPEN, EVIDENCE_AGAIN, DECLINE) : Set.of(OPEN, DECLINE));
+      String note = TextLimits.optional(input, OPENING_NOTE, "The note to the setting", TextLimits.LONG);
+      if (opening != null && !OPEN.equals(opening) && note == null && !input.hasProblems()) {
+        input.problem("The note to the setting is required when the stage does not open.");
+      }
+      input.rejectIfInvalid();
+      task.getExecution().setVariable(STAGE_OPENED, OPEN.equals(opening));
+      if (DECLINE.equals(opening)) {
+        task.getExecution().setVariable(JOURNEY_END_REASON, note);
+      }
+    };
+  }
+
+  @Bean
+  TaskListener bookingOptions(JourneyService journeys) {
+    return task -> task.getExecution().setVariable(STAGE_EVENTS,
+        JsonVariables.json(journeys.bookingOptions(Journey.of(task.getExecution()).stage().id())));
+  }
+
+  @Bean
+  TaskListener bookingCheck(JourneyService journeys) {
+    return pausable(journeys, (task, input) -> {
+      String chosen = input.requiredText(TRAINING_EVENT, "The training event");
+      if (chosen == null) {
+        return;
+      }
+      Stage stage = Journey.of(task.getExecution()).stage();
+      journeys.bookableEvent(stage.id(), chosen).ifPresentOrElse(event -> {
+        task.getExecution().setVariable(TRAINING_EVENT_AT,
+            OffsetDateTime.ofInstant(event.startsAt(), CaseClock.ZONE).toString());
+        journeys.book(task.getExecution(), event);
+      }, () -> input.problem("The training event is not an upcoming event of this stage: choose one from the list."));
+    });
+  }
+
+  @Bean
+  TaskListener attendanceCheck(JourneyService journeys) {
+    return pausable(journeys, (task, input) -> {
+      String attendance = input.requiredChoice(ATTENDANCE, "Whether the setting attended", Set.of(ATTENDED, PLACE_CANCELLED));
+      if (PLACE_CANCELLED.equals(attendance)) {
+        input.rejectIfInvalid();
+        journeys.giveUpPlace(task.getExecution());
+        task.getExecution().setVariable(STAGE_ATTENDED, false);
+        return;
+      }
+      if (attendance == null) {
+        return;
+      }
+      Stage stage = Journey.of(task.getExecution()).stage();
+      List<Attendee> attendees = list(task, ATTENDEES, Attendee.class, "attendance list", input);
+      if (attendees == null) {
+        return;
+      }
+      for (int i = 0; i < attendees.size(); i++) {
+        if (TextLimits.blank(attendees.get(i).name())) {
+          input.problem("Attendee " + (i + 1) + " has no name.");
+        }
+        TextLimits.limited(input, attendees.get(i).name(), "Attendee " + (i + 1) + "'s name", TextLimits.NAME);
+        TextLimits.limited(input, attendees.get(i).role(), "Attendee " + (i + 1) + "'s role", TextLimits.NAME);
+      }
+      if (attendees.size() < stage.leadsToAttend()) {
+        input.problem("The stage needs " + stage.leadsToAttend() + " setting leads to attend; "
+            + attendees.size() + " attended.");
+      }
+      if (stage.seniorLeaderRequired() && attendees.stream().noneMatch(Attendee::isSenior)) {
+        input.problem("The stage needs a senior leader among those who attended: none is marked as one.");
+      }
+      if (!input.hasProblems()) {
+        task.getExecution().setVariable(STAGE_ATTENDED, true);
+      }
+    });
+  }
+
+  @Bean
+  TaskListener commitmentEvidenceCheck(JourneyService journeys) {
+    return pausable(journeys, (task, input) -> {
+      Stage stage = Journey.of(task.getExecution()).stage();
+      List<Commitment> evidence = list(task, COMMITMENT_EVIDENCE, Commitment.class, "evidence", input);
+      if (evidence != null) {
+        for (String commitment : stage.commitments()) {
+          Commitment given = evidence.stream().filter(c -> commitment.equals(c.commitment())).findFirst().orElse(null);
+          String which = "Commitment " + (stage.commitments().indexOf(commitment) + 1);
+          if (given == null || TextLimits.blank(given.evidence())) {
+            input.problem(which + " has no evidence.");
+          } else {
+            TextLimits.limited(input, given.evidence(), which + "'s evidence", TextLimits.LONG);
+          }
+        }
+      }
+      if (stage.championRequired()) {
+        TextLimits.required(input, CHAMPION_NAME, "The Student Ambassador Champion's name", TextLimits.NAME);
+        input.requiredEmail(CHAMPION_EMAIL, "The Student Ambassador Champion's email");
+      }
+    });
+  }
+
+  @Bean
+  TaskListener stageEvidenceCheck(JourneyService journeys) {
+    return pausable(journeys, (task, input) -> {
+      Boolean accepted = input.requiredFlag(EVIDENCE_ACCEPTED, "Whether the evidence is accepted");
+      String note = TextLimits.optional(input, EVIDENCE_NOTE, "The note to the setting", TextLimits.LONG);
+      if (Boolean.FALSE.equals(accepted) && note == null && !input.hasProblems()) {
+        input.problem("The note to the setting is required when the evidence is not accepted.");
+      }
+      if (!Boolean.TRUE.equals(accepted)) {
+        return;
+      }
+      List<Session> sessions = list(task, SESSIONS, Session.class, "workshops and sessions", input);
+      Stage stage = Journey.of(task.getExecution()).stage();
+      if (sessions == null) {
+        return;
+      }
+      for (String required : stage.sessionsToRecord()) {
+        Session session = sessions.stream().filter(s -> required.equals(s.session())).findFirst().orElse(null);
+        String which = "Workshop or session " + (stage.sessionsToRecord().indexOf(required) + 1);
+        LocalDate heldOn = session == null ? null : FormInput.parseDate(session.heldOn());
+        if (session == null || !session.isAttended()) {
+          input.problem(which + " is not recorded as attended.");
+        } else if (heldOn == null) {
+          input.problem(which + " needs the date it was held (YYYY-MM-DD).");
+        } else if (heldOn.isAfter(CaseClock.today())) {
+          input.problem(which + " cannot be held in the future.");
+        }
+      }
+      if (stage.championRequired() && TextLimits.blank((String) task.getVariable(CHAMPION_NAME))) {
+        input.problem("The setting has not named its Student Ambassador Champion.");
+      }
+    });
+  }
+
+  @Bean
+  TaskListener resumeCheck(JourneyService journeys) {
+    return task -> journeys.resume(task.getExecution());
+  }
+
+  private static <T> List<T> list(DelegateTask task, String variable, Class<T> type, String label, FormInput input) {
+    try {
+      return JsonVariables.readList(task.getVariable(variable), type);
+    } catch (IllegalArgumentException e) {
+      input.problem("The " + label + " could not be read.");
+      return null;
+    }
+  }
+}
