@@ -57,7 +57,7 @@ class AuthorizationMatrixTest {
     TABLE.put("deployment write",       "N    N    N    N    N    N    N");
     TABLE.put("job read",               "N    N    N    N    Y    Y    N");
     TABLE.put("job write",              "N    N    N    N    N    N    N");
-    TABLE.put("filter read",            "Y    Y    Y    Y    Y    N    Y");
+    TABLE.put("filter read",            "Y    Y    Y    Y    Y    Y    Y");
     TABLE.put("filter write",           "N    N    N    N    N    N    N");
     TABLE.put("identity read",          "N    N    Y    Y    Y    N    Y");
     TABLE.put("identity write",         "N    N    N    N    N    N    N");
