@@ -225,7 +225,7 @@ final class DeploymentCheck {
 
   private static String describe(Element element) {
     Element current = element;
-    while (current != null && current.getAttribute("id").isBlank()) {
+    while (current != null && (current.getAttribute("id").isBlank() || current.getLocalName().endsWith("EventDefinition"))) {
       current = current.getParentNode() instanceof Element parent ? parent : null;
     }
     if (current == null) {

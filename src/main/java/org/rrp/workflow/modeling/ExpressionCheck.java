@@ -115,6 +115,7 @@ final class ExpressionCheck {
       problems.add("calls the method '" + name + "' on " + describe(root)
           + ": models may call only the methods of the application's helpers (" + sorted(vocabulary.helperBeans().keySet())
           + ") and read a decision's result");
+      visit(target, problems);
     }
     visit(parameters, problems);
   }
