@@ -37,7 +37,7 @@ public class DecisionPreviewResource {
     this.identityService = identityService;
   }
 
-  /** Body: {@code {"dmn": "<the .dmn file>", "decisionKey": "optional", "example": {"settingDistrict": "lichfield"}}}. */
+  /** Body: {@code {"dmn": "<the .dmn file>", "decisionKey": "optional", "example": {<variable>: <value>, ...}}}. */
   @POST
   @Path("/evaluate")
   public Response evaluate(Map<String, Object> body) {
