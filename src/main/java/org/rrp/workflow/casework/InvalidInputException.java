@@ -14,7 +14,12 @@ public class InvalidInputException extends FormFieldValidationException {
   private final List<String> problems;
 
   public InvalidInputException(List<String> problems) {
-    super(problems, "Please correct the form: " + String.join(" ", problems));
+    this(problems, "Please correct the form: " + String.join(" ", problems));
+  }
+
+  /** For refusals that are not a form's (e.g. a deployment's): the same 400 answer with another lead-in. */
+  protected InvalidInputException(List<String> problems, String message) {
+    super(problems, message);
     this.problems = List.copyOf(problems);
   }
 

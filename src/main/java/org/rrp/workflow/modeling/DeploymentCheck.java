@@ -1,0 +1,248 @@
+package org.rrp.workflow.modeling;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The check every deployment passes before anything of it goes live, whoever sends it (Camunda Modeler, Cockpit,
+ * the REST API, the release at start-up). Each problem is one sentence naming the file, the element and the fix.
+ * A plain class: what it needs to know of the engine (groups, forms already deployed) comes through {@link Lookups}.
+ */
+final class DeploymentCheck {
+
+  /** What the check asks of the running system. */
+  interface Lookups {
+    boolean groupExists(String groupId);
+
+    boolean formDeployed(String formId);
+  }
+
+  private static final String DMN_NS_PREFIX = "https://www.omg.org/spec/DMN/";
+  private static final String DMN_OLD_NS_PREFIX = "http://www.omg.org/spec/DMN/";
+  private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+      "https://www.omg.org/spec/dmn/20191111/feel/", "http://camunda.org/feel");
+
+  private final ModelVocabulary vocabulary;
+  private final DecisionExamples decisionExamples;
+
+  DeploymentCheck(ModelVocabulary vocabulary, DecisionExamples decisionExamples) {
+    this.vocabulary = vocabulary;
+    this.decisionExamples = decisionExamples;
+  }
+
+  List<String> problems(Map<String, byte[]> resources, Lookups lookups) {
+    List<String> problems = new ArrayList<>();
+    Set<String> formsInDeployment = new HashSet<>();
+    Set<String> declaredVariables = new HashSet<>();
+    Map<String, Document> bpmn = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+      String file = ModelFiles.fileName(resource.getKey());
+      if (ModelFiles.isForm(file)) {
+        JsonNode form = ModelFiles.form(resource.getValue()).orElse(null);
+        if (form == null) {
+          problems.add(file + ": is not a Camunda Form (JSON with an \"id\"): save it again from Modeler's form editor.");
+        } else {
+          formsInDeployment.add(form.get("id").asText());
+          declaredVariables.addAll(ModelFiles.formKeys(form));
+        }
+      } else if (ModelFiles.isBpmn(file)) {
+        try {
+          Document document = ModelFiles.xml(resource.getValue());
+          bpmn.put(file, document);
+          declaredVariables.addAll(declaredIn(document));
+        } catch (IOException | SAXException e) {
+          problems.add(file + ": is not readable BPMN XML (" + DecisionExamples.cause(e)
+              + "): open it in Modeler and save it again.");
+        }
+      } else if (ModelFiles.isDmn(file)) {
+        problems.addAll(dmn(file, resource.getValue()));
+      }
+    }
+    ExpressionCheck expressions = new ExpressionCheck(vocabulary.withVariables(declaredVariables));
+    for (Map.Entry<String, Document> model : bpmn.entrySet()) {
+      problems.addAll(bpmn(model.getKey(), model.getValue(), expressions, formsInDeployment, lookups));
+    }
+    return problems;
+  }
+
+  private List<String> bpmn(String file, Document document, ExpressionCheck expressions, Set<String> formsInDeployment,
+      Lookups lookups) {
+    List<String> problems = new ArrayList<>();
+    walk(document.getDocumentElement(), element -> {
+      String where = file + ": " + describe(element);
+      String name = element.getLocalName();
+      if ("scriptTask".equals(name) || "script".equals(name)) {
+        problems.add(where + " runs a script: scripts are not allowed, use a service task from an element template.");
+      }
+      if ("connector".equals(name) && ModelFiles.CAMUNDA_NS.equals(element.getNamespaceURI())) {
+        problems.add(where + " uses a connector: use a service task from an element template.");
+      }
+      if ("conditionExpression".equals(name) && !element.getAttribute("language").isBlank()) {
+        problems.add(where + " has a condition in the script language '" + element.getAttribute("language")
+            + "': write the condition as an expression such as ${service == 'advice-and-guidance'}.");
+      }
+      NamedNodeMap attributes = element.getAttributes();
+      for (int i = 0; i < attributes.getLength(); i++) {
+        Attr attribute = (Attr) attributes.item(i);
+        String attributeName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+        if (ModelFiles.CAMUNDA_NS.equals(attribute.getNamespaceURI())
+            && Set.of("class", "resource", "type", "topic").contains(attributeName)) {
+          problems.add(where + " sets camunda:" + attributeName + ": call a project delegate with"
+              + " camunda:delegateExpression (use an element template) instead.");
+        }
+        if ("scriptFormat".equals(attributeName)) {
+          problems.add(where + " has a script: scripts are not allowed, use a service task from an element template.");
+        }
+        expression(where + " in " + attribute.getName(), attribute.getValue(), expressions, problems);
+      }
+      NodeList children = element.getChildNodes();
+      for (int i = 0; i < children.getLength(); i++) {
+        Node child = children.item(i);
+        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+          expression(where, child.getNodeValue(), expressions, problems);
+        }
+      }
+      if (ModelFiles.BPMN_NS.equals(element.getNamespaceURI())) {
+        if ("userTask".equals(name)) {
+          userTask(where, element, lookups, problems);
+        }
+        if ("userTask".equals(name) || "startEvent".equals(name)) {
+          form(where, element, formsInDeployment, lookups, problems);
+        }
+      }
+    });
+    return problems;
+  }
+
+  private static void userTask(String where, Element task, Lookups lookups, List<String> problems) {
+    if (task.getAttributeNS(ModelFiles.CAMUNDA_NS, "dueDate").isBlank()) {
+      problems.add(where + " has no due date: set camunda:dueDate, e.g. ${deadlines.due('triage')}.");
+    }
+    for (String group : task.getAttributeNS(ModelFiles.CAMUNDA_NS, "candidateGroups").split(",")) {
+      String groupId = group.trim();
+      if (!groupId.isEmpty() && !ExpressionCheck.HAS_EXPRESSION.matcher(groupId).find() && !lookups.groupExists(groupId)) {
+        problems.add(where + " names the candidate group '" + groupId + "', which does not exist: use a group from"
+            + " Admin (e.g. rrp-coordinators) or ${area}.");
+      }
+    }
+  }
+
+  private static void form(String where, Element element, Set<String> formsInDeployment, Lookups lookups,
+      List<String> problems) {
+    String formRef = element.getAttributeNS(ModelFiles.CAMUNDA_NS, "formRef").trim();
+    if (formRef.isEmpty()) {
+      return;
+    }
+    String binding = element.getAttributeNS(ModelFiles.CAMUNDA_NS, "formRefBinding");
+    if ("deployment".equals(binding)) {
+      if (!formsInDeployment.contains(formRef)) {
+        problems.add(where + " uses the form '" + formRef + "', which is neither in this deployment nor deployed"
+            + " before: deploy the form (forms/" + formRef + ".form) with the model.");
+      }
+    } else if (!formsInDeployment.contains(formRef) && !lookups.formDeployed(formRef)) {
+      problems.add(where + " uses the form '" + formRef + "', which is not deployed: deploy the form first.");
+    }
+  }
+
+  private static void expression(String where, String text, ExpressionCheck expressions, List<String> problems) {
+    if (text == null || !ExpressionCheck.HAS_EXPRESSION.matcher(text).find()) {
+      return;
+    }
+    String expression = text.trim();
+    for (String problem : expressions.problems(expression)) {
+      problems.add(where + ": the expression " + expression + " " + problem + ".");
+    }
+  }
+
+  private List<String> dmn(String file, byte[] bytes) {
+    List<String> problems = new ArrayList<>();
+    try {
+      Document document = ModelFiles.xml(bytes);
+      String namespace = document.getDocumentElement().getNamespaceURI();
+      if (namespace == null || !(namespace.startsWith(DMN_NS_PREFIX) || namespace.startsWith(DMN_OLD_NS_PREFIX))) {
+        problems.add(file + ": is not a DMN decision (its root is not a DMN definitions element): save it from Modeler.");
+        return problems;
+      }
+      walk(document.getDocumentElement(), element -> {
+        String language = element.getAttribute("expressionLanguage");
+        if (!language.isBlank() && !FEEL.contains(language.trim().toLowerCase())) {
+          problems.add(file + ": " + describe(element) + " is written in '" + language
+              + "': decision tables use FEEL only, clear the expression language in Modeler.");
+        }
+      });
+    } catch (IOException | SAXException e) {
+      problems.add(file + ": is not readable DMN XML (" + DecisionExamples.cause(e)
+          + "): open it in Modeler and save it again.");
+      return problems;
+    }
+    if (problems.isEmpty()) {
+      try {
+        problems.addAll(decisionExamples.problems(file, bytes));
+      } catch (RuntimeException e) {
+        problems.add(file + ": cannot be read as a decision (" + DecisionExamples.cause(e)
+            + "): correct it in Modeler.");
+      }
+    }
+    return problems;
+  }
+
+  /** Names a model declares as variables itself: output mappings, called-process mappings, loop elements. */
+  private static Set<String> declaredIn(Document document) {
+    Set<String> names = new HashSet<>();
+    walk(document.getDocumentElement(), element -> {
+      if (ModelFiles.CAMUNDA_NS.equals(element.getNamespaceURI())) {
+        switch (element.getLocalName()) {
+          case "outputParameter", "inputParameter" -> names.add(element.getAttribute("name"));
+          case "in", "out" -> names.add(element.getAttribute("target"));
+          default -> { }
+        }
+      }
+      for (String attribute : List.of("elementVariable", "initiator", "resultVariable", "collection")) {
+        String value = element.getAttributeNS(ModelFiles.CAMUNDA_NS, attribute);
+        if (!value.isBlank() && !ExpressionCheck.HAS_EXPRESSION.matcher(value).find()) {
+          names.add(value.trim());
+        }
+      }
+    });
+    names.remove("");
+    return names;
+  }
+
+  private static String describe(Element element) {
+    Element current = element;
+    while (current != null && (current.getAttribute("id").isBlank() || current.getLocalName().endsWith("EventDefinition"))) {
+      current = current.getParentNode() instanceof Element parent ? parent : null;
+    }
+    if (current == null) {
+      return element.getLocalName();
+    }
+    String name = current.getAttribute("name");
+    return current.getLocalName() + " '" + current.getAttribute("id") + "'"
+        + (name.isBlank() ? "" : " (" + name.replaceAll("\\s+", " ") + ")");
+  }
+
+  private static void walk(Element element, java.util.function.Consumer<Element> visitor) {
+    visitor.accept(element);
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        walk(child, visitor);
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package org.rrp.workflow.modeling;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reading the files of a deployment: XML safely (no DTDs, no external entities), forms' ids and field keys. */
+final class ModelFiles {
+
+  static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelFiles() {
+  }
+
+  static boolean isBpmn(String name) {
+    return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+  }
+
+  static boolean isDmn(String name) {
+    return name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
+  }
+
+  static boolean isForm(String name) {
+    return name.endsWith(".form");
+  }
+
+  static String fileName(String resourceName) {
+    String name = resourceName.replace('\\', '/');
+    return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  static Document xml(byte[] bytes) throws IOException, SAXException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setExpandEntityReferences(false);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder.parse(new ByteArrayInputStream(bytes));
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Element> elements(Document document, String namespace, String localName) {
+    NodeList nodes = document.getElementsByTagNameNS(namespace, localName);
+    List<Element> elements = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      elements.add((Element) nodes.item(i));
+    }
+    return elements;
+  }
+
+  /** The ids of the processes a BPMN file defines. */
+  static List<String> processIds(byte[] bpmn) {
+    try {
+      return elements(xml(bpmn), BPMN_NS, "process").stream().map(process -> process.getAttribute("id")).toList();
+    } catch (IOException | SAXException e) {
+      return List.of();
+    }
+  }
+
+  /** The form ids a BPMN file references with {@code formRefBinding="deployment"}. */
+  static Set<String> formsBoundToDeployment(byte[] bpmn) {
+    Set<String> forms = new LinkedHashSet<>();
+    try {
+      Document document = xml(bpmn);
+      for (String kind : List.of("userTask", "startEvent")) {
+        for (Element element : elements(document, BPMN_NS, kind)) {
+          String formRef = element.getAttributeNS(CAMUNDA_NS, "formRef");
+          if (!formRef.isBlank() && "deployment".equals(element.getAttributeNS(CAMUNDA_NS, "formRefBinding"))) {
+            forms.add(formRef.trim());
+          }
+        }
+      }
+    } catch (IOException | SAXException e) {
+      // unreadable: the deployment check reports it
+    }
+    return forms;
+  }
+
+  static Optional<JsonNode> form(byte[] bytes) {
+    try {
+      JsonNode form = JSON.readTree(bytes);
+      return form != null && form.hasNonNull("id") ? Optional.of(form) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<String> formId(byte[] bytes) {
+    return form(bytes).map(form -> form.get("id").asText());
+  }
+
+  /** The variable names a form's fields write (their keys), at any depth. */
+  static Set<String> formKeys(JsonNode form) {
+    Set<String> keys = new LinkedHashSet<>();
+    form.findValues("key").forEach(key -> {
+      if (key.isTextual()) {
+        keys.add(key.asText());
+      }
+    });
+    form.findValues("path").forEach(path -> {
+      if (path.isTextual()) {
+        keys.add(path.asText());
+      }
+    });
+    return keys;
+  }
+}
