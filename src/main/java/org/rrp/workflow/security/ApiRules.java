@@ -40,6 +40,19 @@ final class ApiRules {
   /** Correlating a message: the administrator's, but for the messages people may send to their cases. */
   static final String MESSAGE = "message";
 
+  /**
+   * What coordinators may do of the administrator's changes, as they redesign processes in Modeler: migrate running
+   * cases between versions (synchronously: batches stay the administrator's) and delete a deployment. The engine
+   * still checks their permissions, and only the administrator may delete a deployment that has cases.
+   */
+  static final Pattern COORDINATORS_MODELLING = Pattern.compile("^(migration/(generate|validate|execute)|deployment/[^/]+)$");
+
+  static boolean isCoordinatorsModelling(String method, String path) {
+    boolean migration = "POST".equals(method) && path.startsWith("migration/");
+    boolean deletion = "DELETE".equals(method) && path.startsWith("deployment/");
+    return (migration || deletion) && COORDINATORS_MODELLING.matcher(path).matches();
+  }
+
   static final Pattern TASK_FORM = Pattern.compile("^task/([^/]+)/(submit-form|complete|resolve)$");
   static final Pattern START_FORM = Pattern.compile(
       "^process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(start|submit-form)$");

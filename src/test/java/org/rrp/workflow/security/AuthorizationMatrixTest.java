@@ -40,7 +40,7 @@ class AuthorizationMatrixTest {
     TABLE.put("task read",              "N    N    Y    N    Y    Y    N");
     TABLE.put("task write",             "N    N    Y    N    Y    N    N");
     TABLE.put("case read",              "Y    N    Y    N    Y    Y    N");
-    TABLE.put("case write",             "N    N    N    N    N    N    N");
+    TABLE.put("case write",             "N    N    N    N    Y    N    N");
     TABLE.put("variable read",          "Y    N    Y    N    Y    Y    N");
     TABLE.put("variable write",         "N    N    N    N    N    N    N");
     TABLE.put("history process read",   "N    N    N    N    Y    Y    N");
