@@ -56,7 +56,7 @@ function renderTable(report, index, url) {
   const table = report.tables[index];
   const section = element('section', { class: 'rrp-figures-table' });
   section.appendChild(element('h4', {}, table.title));
-  const grid = element('table', { class: 'cam-table' });
+  const grid = element('table', { class: 'cam-table', style: 'width: auto; min-width: 480px' });
   const head = element('tr');
   table.columns.forEach(column => head.appendChild(element('th', {}, column)));
   grid.appendChild(element('thead')).appendChild(head);
@@ -92,7 +92,7 @@ async function renderQuestion(container, api, question, period, area) {
 
 async function renderPage(node, api) {
   node.innerHTML = '';
-  const page = element('div', { class: 'rrp-figures' });
+  const page = element('div', { class: 'rrp-figures', style: 'padding: 12px 24px; max-width: 1000px' });
   page.appendChild(element('h2', {}, 'RRP team figures'));
   page.appendChild(element('p', {}, 'Counts and working days only, never a child\u2019s name or a case\u2019s notes. '
     + 'A count from 1 to 4 is shown as \u201cfewer than 5\u201d.'));
@@ -141,7 +141,7 @@ async function renderPage(node, api) {
 
 async function renderDashboard(node, api) {
   node.innerHTML = '';
-  const panel = element('section', { class: 'rrp-figures-dashboard' });
+  const panel = element('section', { class: 'rrp-figures-dashboard', style: 'padding: 8px 16px' });
   try {
     const report = await fetchJson(base(api) + '/caseload');
     panel.appendChild(element('h3', {}, 'RRP team figures'));

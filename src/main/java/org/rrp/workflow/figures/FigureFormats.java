@@ -58,7 +58,7 @@ final class FigureFormats {
       int y = 32 + i * ROW;
       svg.append(String.format(Locale.UK, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", LABEL_WIDTH - 8, y + 14,
           escape(row.get(0))));
-      int width = value == null || max == 0 ? 0 : Math.max(1, Math.round((float) value * BAR_AREA / max));
+      int width = value == null || value == 0 ? 0 : Math.max(1, Math.round((float) value * BAR_AREA / max));
       if (width > 0) {
         svg.append(String.format(Locale.UK, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"#1565C0\"/>",
             LABEL_WIDTH, y, width));
