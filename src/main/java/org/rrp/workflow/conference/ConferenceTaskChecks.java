@@ -32,8 +32,7 @@ class ConferenceTaskChecks {
 
   /** The BPMN error that ends the preparation when consent is not given, caught around it ({@code Error_ConsentNotGiven}). */
   static final String CONSENT_NOT_GIVEN = "CONSENT_NOT_GIVEN";
-  static final String WITHDRAWN = "Consent was withdrawn before the conference was held.";
-  static final String NOT_SUITABLE_REASON = "A conference was not suitable for this case.";
+  static final String WITHDRAWN = ConferenceVariables.WITHDRAWN_REASON;
   static final Set<String> ALTERNATIVES = Set.of(SOLUTION_FOCUSED_CIRCLE, ADVICE_AND_GUIDANCE, NO_ALTERNATIVE);
 
   @Bean
@@ -54,7 +53,7 @@ class ConferenceTaskChecks {
       }
       input.rejectIfInvalid();
       if (ConferenceVariables.NOT_SUITABLE.equals(suitable)) {
-        task.getExecution().setVariable(NOT_HELD_REASON, NOT_SUITABLE_REASON);
+        task.getExecution().setVariable(NOT_HELD_REASON, ConferenceVariables.NOT_SUITABLE_REASON);
       }
     });
   }

@@ -65,6 +65,9 @@ public final class ConferenceVariables {
   public static final String REFUSED = "refused";
   public static final Set<String> CONSENT_ANSWERS = Set.of(GIVEN, REFUSED);
   public static final String NO_ALTERNATIVE = "none";
+  /** What {@link #NOT_HELD_REASON} says when consent was withdrawn, or a conference was not suitable. */
+  public static final String WITHDRAWN_REASON = "Consent was withdrawn before the conference was held.";
+  public static final String NOT_SUITABLE_REASON = "A conference was not suitable for this case.";
   public static final Set<String> AGREEMENT_KEPT_ANSWERS = Set.of("kept", "partly-kept", "not-kept");
 
   private ConferenceVariables() {

@@ -260,7 +260,7 @@ class ConferenceProcessTest extends CaseProcessTest {
         SUITABILITY_NOTES, "Lee does not accept responsibility yet."));
 
     assertThat(conference).isWaitingAt("Task_ChooseAlternativeRoute");
-    assertThat(variable(conference, NOT_HELD_REASON)).isEqualTo(ConferenceTaskChecks.NOT_SUITABLE_REASON);
+    assertThat(variable(conference, NOT_HELD_REASON)).isEqualTo(NOT_SUITABLE_REASON);
     complete(task(conference), withVariables(ALTERNATIVE_SERVICE, ADVICE_AND_GUIDANCE));
     assertThat(conference).isEnded().hasNotPassed("SubProcess_PrepareAndHold");
     assertThat(historic(conference, ALTERNATIVE_SERVICE)).isEqualTo(ADVICE_AND_GUIDANCE);

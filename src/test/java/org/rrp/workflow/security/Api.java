@@ -23,13 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@code /camunda/api/engine/engine/default}) with a Tasklist/Cockpit login (session cookie and CSRF token).
  * Every demo user's password is {@code demo}.
  */
-final class Api {
+public final class Api {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String WEBAPP = "/camunda/api/engine/engine/default/";
 
-  record Answer(int status, String body) {
-    Map<String, Object> object() {
+  public record Answer(int status, String body) {
+    public Map<String, Object> object() {
       return read(new TypeReference<>() {
       });
     }
@@ -51,7 +51,7 @@ final class Api {
   private final String base;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  Api(int port) {
+  public Api(int port) {
     this.base = "http://localhost:" + port;
   }
 
@@ -82,11 +82,11 @@ final class Api {
   }
 
   /** A webapp login, as Tasklist or Cockpit makes it. */
-  Session login(String user) {
+  public Session login(String user) {
     return new Session(user);
   }
 
-  final class Session {
+  public final class Session {
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private String csrf;
 
@@ -112,6 +112,11 @@ final class Api {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** A GET of any path of the webapps (e.g. a Cockpit plugin's API or its script), as the logged-in browser. */
+    public Answer get(String absolutePath) {
+      return exchange(browser, HttpRequest.newBuilder(URI.create(base + absolutePath)).header("Accept", "*/*").GET().build());
     }
 
     Answer call(String method, String path, Object body) {

@@ -1,0 +1,114 @@
+package org.rrp.workflow.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.rrp.workflow.casework.CaseVariables.*;
+import static org.rrp.workflow.referral.ReferralVariables.*;
+
+import java.sql.Timestamp;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rrp.workflow.CaseProcessTest;
+import org.rrp.workflow.referral.ReferralRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The case facts are recorded from the engine's history as a real case moves, whatever the model. */
+class CaseFactRecorderTest extends CaseProcessTest {
+
+  static final String EAST = "area-east-staffs-tamworth";
+
+  @Autowired
+  CaseFactRecorderTest(ProcessEngine processEngine) {
+    super(processEngine);
+  }
+
+  @BeforeEach
+  void noFacts() {
+    jdbc.update("delete from rrp_case_fact");
+  }
+
+  @Test
+  void anAdviceCaseIsRecordedFromRequestToClosure() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+    Map<String, Object> received = fact(referral);
+    assertThat(received).containsEntry("CASE_REFERENCE", referral.getBusinessKey()).containsEntry("AREA", EAST)
+        .containsEntry("ELIGIBLE", true).containsEntry("SERVICE", ADVICE_AND_GUIDANCE);
+    assertThat(received.get("RECEIVED_AT")).isEqualTo(Timestamp.from(FRIDAY_MORNING.toInstant()));
+    assertThat(received.get("CLOSED_AT")).isNull();
+
+    complete(task(referral), withVariables(SERVICE, ADVICE_AND_GUIDANCE, AREA, EAST));
+    engine.setCurrentTime(java.util.Date.from(FRIDAY_MORNING.plusDays(4).toInstant())); // Tuesday
+    execute(job(referral));
+    execute(job(referral));
+    Map<String, Object> allocated = fact(referral);
+    assertThat(allocated.get("ADVISOR_ID")).isNotNull();
+    assertThat(allocated).containsEntry("DAYS_TO_ALLOCATION", 2).containsEntry("ALLOCATED_BY_HAND", false);
+
+    complete(task(referral), withVariables(ADVICE_GIVEN, "A named adult at the door each morning.",
+        CASE_OUTCOME, "Settled into the new class.", SIGNPOSTING, "School nurse drop-in"));
+    execute(job(referral));
+
+    Map<String, Object> closed = fact(referral);
+    assertThat(closed).containsEntry("OUTCOME", "advice");
+    assertThat(closed.get("CLOSED_AT")).isNotNull();
+  }
+
+  @Test
+  void aDeclinedRequestKeepsTheTablesReasonNotTheCoordinatorsWords() {
+    ProcessInstance referral = request(ReferralRequests.ineligible());
+
+    complete(task(referral), withVariables(INELIGIBLE_DECISION, DECLINE, DECLINE_REASON, "Not in the cohort, per the table.",
+        SIGNPOSTING, "Family hub"));
+    execute(job(referral));
+
+    Map<String, Object> declined = fact(referral);
+    assertThat(declined).containsEntry("ELIGIBLE", false).containsEntry("INELIGIBLE_DECISION", DECLINE)
+        .containsEntry("OUTCOME", "declined");
+    assertThat((String) declined.get("INELIGIBILITY_REASON")).isNotBlank().doesNotContain("per the table");
+  }
+
+  @Test
+  void aCaseCancelledInCockpitIsCountedAsCancelled() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+
+    engine.getRuntimeService().deleteProcessInstance(referral.getId(), "entered twice");
+
+    assertThat(fact(referral)).containsEntry("OUTCOME", "cancelled");
+  }
+
+  @Test
+  void aRefusedRequestLeavesNoFact() {
+    VariableMap bad = ReferralRequests.valid().putValue(CHILD_DATE_OF_BIRTH, "2099-01-01");
+    try {
+      submit(bad);
+    } catch (RuntimeException refused) {
+      // the request check refuses it
+    }
+    assertThat(jdbc.queryForObject("select count(*) from rrp_case_fact", Integer.class)).isZero();
+  }
+
+  private Map<String, Object> fact(ProcessInstance referral) {
+    return jdbc.queryForMap("select * from rrp_case_fact where process_instance_id = ?", referral.getId());
+  }
+
+  private ProcessInstance request(VariableMap request) {
+    ProcessInstance referral = submit(request);
+    execute(job(referral));
+    return referral;
+  }
+
+  private ProcessInstance submit(VariableMap request) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
+        .latestVersion().singleResult().getId();
+    return engine.getFormService().submitStartForm(definitionId, request);
+  }
+}
