@@ -4,12 +4,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.casework.VariableNames;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -67,7 +64,7 @@ class ArchitectureTest {
     assertThat(namingClasses).extracting(Class::getSimpleName).contains("CaseVariables", "ReferralVariables", "CircleVariables");
 
     Set<String> names = new TreeSet<>();
-    namingClasses.forEach(type -> names.addAll(variableNames(type)));
+    namingClasses.forEach(type -> names.addAll(VariableNames.declaredIn(type)));
     assertThat(names).contains(CaseVariables.CASE_REFERENCE, CaseVariables.AREA, ReferralVariables.CHILD_DATE_OF_BIRTH, CircleVariables.INITIAL_MEETING_AT);
 
     Set<String> misplaced = new TreeSet<>();
@@ -91,29 +88,4 @@ class ArchitectureTest {
         .isEmpty();
   }
 
-  /** The String constants of a *Variables class that name variables: not the values listed in its sets. */
-  static Set<String> variableNames(Class<?> type) {
-    Set<String> constants = new HashSet<>();
-    Set<Object> values = new HashSet<>();
-    for (Field field : type.getDeclaredFields()) {
-      int modifiers = field.getModifiers();
-      if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)) {
-        continue;
-      }
-      try {
-        field.setAccessible(true);
-        Object value = field.get(null);
-        if (value instanceof String name) {
-          constants.add(name);
-        } else if (value instanceof Collection<?> set) {
-          values.addAll(set);
-        }
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    constants.removeAll(values);
-    constants.removeIf(name -> name.contains("-") || name.contains(" ") || name.toUpperCase().equals(name));
-    return constants;
-  }
 }

@@ -1,18 +1,16 @@
 package org.rrp.workflow;
 
+import static org.rrp.workflow.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.conference.ConferenceVariables.*;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,15 +40,7 @@ import org.rrp.workflow.referral.ReferralVariables;
  * The whole application on a random port, used over /engine-rest as Tasklist uses it, logging in as each demo
  * role in turn. The job executor runs, so allocation happens on its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${rrp.test.app-db-url:jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1}",
-    "spring.datasource.username=${rrp.test.db-username:sa}",
-    "spring.mail.host=127.0.0.1",
-    "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
-    "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000",
-})
-@ActiveProfiles("demo")
+@WholeAppTest
 class RrpWorkflowApplicationTest {
 
   static final String EAST = "area-east-staffs-tamworth";
@@ -435,16 +425,4 @@ class RrpWorkflowApplicationTest {
     return TestMail.to(mail, address);
   }
 
-  /** Waits (bounded) for the job executor to get somewhere; returns the first non-null answer. */
-  private static <T> T eventually(Supplier<T> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      T answer = probe.get();
-      if (answer != null) {
-        return answer;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("nothing happened within 30 seconds");
-  }
 }

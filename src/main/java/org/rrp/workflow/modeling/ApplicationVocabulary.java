@@ -1,8 +1,5 @@
 package org.rrp.workflow.modeling;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rrp.workflow.casework.VariableNames;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -114,7 +112,7 @@ class ApplicationVocabulary {
     Set<String> names = new HashSet<>();
     for (BeanDefinition candidate : scanner.findCandidateComponents(PROJECT_PACKAGE)) {
       try {
-        names.addAll(variableNames(Class.forName(candidate.getBeanClassName())));
+        names.addAll(VariableNames.declaredIn(Class.forName(candidate.getBeanClassName())));
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException(e);
       }
@@ -122,28 +120,4 @@ class ApplicationVocabulary {
     return names;
   }
 
-  private static Set<String> variableNames(Class<?> type) {
-    Set<String> constants = new HashSet<>();
-    Set<Object> values = new HashSet<>();
-    for (Field field : type.getDeclaredFields()) {
-      int modifiers = field.getModifiers();
-      if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)) {
-        continue;
-      }
-      try {
-        field.setAccessible(true);
-        Object value = field.get(null);
-        if (value instanceof String name) {
-          constants.add(name);
-        } else if (value instanceof Collection<?> set) {
-          values.addAll(set);
-        }
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    constants.removeAll(values);
-    constants.removeIf(name -> name.contains("-") || name.contains(" ") || name.toUpperCase().equals(name));
-    return constants;
-  }
 }

@@ -107,8 +107,6 @@ class CaseFactRecorderTest extends CaseProcessTest {
   }
 
   private ProcessInstance submit(VariableMap request) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
-        .latestVersion().singleResult().getId();
-    return engine.getFormService().submitStartForm(definitionId, request);
+    return ReferralRequests.submit(engine.getProcessEngine(), request);
   }
 }

@@ -1,18 +1,16 @@
 package org.rrp.workflow.modeling;
 
+import static org.rrp.workflow.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -454,15 +452,4 @@ class ModelerDeployTest {
     return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.DELETE, null, OBJECT);
   }
 
-  private static <T> T eventually(Supplier<T> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      T answer = probe.get();
-      if (answer != null) {
-        return answer;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("nothing happened within 30 seconds");
-  }
 }

@@ -376,9 +376,7 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   private ProcessInstance submit(VariableMap request) {
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
-        .latestVersion().singleResult().getId();
-    return engine.getFormService().submitStartForm(definitionId, request);
+    return ReferralRequests.submit(engine.getProcessEngine(), request);
   }
 
   private ProcessInstance triagedAndAllocated(String service) {

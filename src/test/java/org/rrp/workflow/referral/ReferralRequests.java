@@ -3,6 +3,8 @@ package org.rrp.workflow.referral;
 import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -31,6 +33,13 @@ public final class ReferralRequests {
         .putValue(SERVICE_WANTED, ADVICE_AND_GUIDANCE)
         .putValue(TRAINED_FACILITATOR_IN_SCHOOL, false)
         .putValue(PARENT_CARER_AGREEMENT, true);
+  }
+
+  /** Submits the request as Tasklist's start form does, to the latest referral model. */
+  public static ProcessInstance submit(ProcessEngine engine, VariableMap request) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("referral")
+        .latestVersion().singleResult().getId();
+    return engine.getFormService().submitStartForm(definitionId, request);
   }
 
   /** A request the eligibility table turns down: nobody in the cohort. */

@@ -1,5 +1,6 @@
 package org.rrp.workflow.security;
 
+import org.rrp.workflow.WholeAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

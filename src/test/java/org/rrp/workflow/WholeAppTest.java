@@ -1,15 +1,18 @@
-package org.rrp.workflow.security;
+package org.rrp.workflow;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.rrp.workflow.TestMail;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The whole application on a random port, configured as {@code RrpWorkflowApplicationTest} (one shared context). */
+/**
+ * The whole application on a random port, on an in-memory database with the demo users and the job executor running
+ * fast, sending mail to the tests' SMTP server: one context shared by every class that uses it. The database is H2
+ * unless {@code RRP_TEST_APP_DB_URL} names another, as {@code .ci/run} does for its PostgreSQL pass.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -21,5 +24,5 @@ import org.springframework.test.context.ActiveProfiles;
     "camunda.bpm.job-execution.max-wait=1000",
 })
 @ActiveProfiles("demo")
-@interface WholeAppTest {
+public @interface WholeAppTest {
 }
