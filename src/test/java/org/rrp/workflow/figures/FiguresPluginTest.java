@@ -6,19 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.WholeAppTest;
 import org.rrp.workflow.security.Api;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The figures as Cockpit serves them: the plugin is registered (Cockpit lists it and serves its script), managers and
  * coordinators read every question as JSON, CSV and SVG, and nobody else reads anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:rrp-figures-test;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@ActiveProfiles("demo")
+@WholeAppTest
 class FiguresPluginTest {
 
   static final String FIGURES = "/camunda/api/cockpit/plugin/rrp-figures/default/figures/";
