@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.rrp.workflow.casework.AreaCatalogue;
 import org.rrp.workflow.casework.CaseMessage;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.rrp.workflow.identity.RrpGroups;
@@ -65,10 +66,10 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final IdentityIds identityIds;
   private final Set<String> caseMessages;
 
-  EngineApiGuard(ProcessEngine engine, FormSchemas forms, Collection<CaseMessage> caseMessages) {
+  EngineApiGuard(ProcessEngine engine, FormSchemas forms, Collection<CaseMessage> caseMessages, AreaCatalogue areas) {
     this.engine = engine;
     this.forms = forms;
-    this.identityIds = new IdentityIds(engine.getIdentityService());
+    this.identityIds = new IdentityIds(engine.getIdentityService(), areas);
     this.caseMessages = caseMessages.stream().map(CaseMessage::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 

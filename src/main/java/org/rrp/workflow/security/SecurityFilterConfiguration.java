@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.rrp.workflow.casework.AreaCatalogue;
 import org.rrp.workflow.casework.CaseMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,6 +32,18 @@ class SecurityFilterConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<AnonymousSessions> anonymousSessions(
+      @Value("${rrp.security.anonymous-session:PT2M}") Duration anonymous,
+      @Value("${server.servlet.session.timeout:PT30M}") Duration loggedIn) {
+    FilterRegistrationBean<AnonymousSessions> registration = new FilterRegistrationBean<>(
+        new AnonymousSessions(anonymous, loggedIn));
+    registration.setName("rrp-anonymous-sessions");
+    registration.addUrlPatterns("/camunda/*");
+    registration.setOrder(105);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<SecurityHeaders> restSecurityHeaders() {
     FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
     registration.setName("rrp-rest-security-headers");
@@ -41,9 +54,9 @@ class SecurityFilterConfiguration {
 
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, FormSchemas forms,
-      List<CaseMessage> caseMessages) {
+      List<CaseMessage> caseMessages, AreaCatalogue areas) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
-        new EngineApiGuard(engine, forms, caseMessages));
+        new EngineApiGuard(engine, forms, caseMessages, areas));
     registration.setName("rrp-engine-api-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(102);

@@ -87,7 +87,8 @@ public final class Api {
   }
 
   public final class Session {
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     private String csrf;
 
     private Session(String user) {
@@ -112,6 +113,12 @@ public final class Api {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** The id of this login's session (Spring Session keeps it Base64-encoded in the SESSION cookie). */
+    public String sessionId() {
+      return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("SESSION"))
+          .map(cookie -> new String(java.util.Base64.getDecoder().decode(cookie.getValue()))).findFirst().orElseThrow();
     }
 
     /** A GET of any path of the webapps (e.g. a Cockpit plugin's API or its script), as the logged-in browser. */

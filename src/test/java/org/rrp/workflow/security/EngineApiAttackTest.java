@@ -208,6 +208,10 @@ class EngineApiAttackTest {
         .isEqualTo(400);
     assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "alex", "name", "x", "type", "WORKFLOW")).status())
         .isEqualTo(400);
+    Api.Answer unknownArea = api.rest("admin", "POST", "group/create", Map.of("id", "area-evil", "name", "x", "type", "AREA"));
+    assertThat(unknownArea.status()).isEqualTo(400);
+    assertThat(unknownArea.body()).contains("district table").doesNotContain("area-evil");
+    assertThat(api.rest("admin", "GET", "group?id=area-evil", null).list()).isEmpty();
     assertThat(api.rest("admin", "GET", "user?id=ALEX", null).list()).isEmpty();
   }
 
