@@ -227,6 +227,8 @@ class ClusterIT {
     env.put("RRP_DB_USER", DB_USER);
     env.put("RRP_NODE_NAME", name);
     env.put("RRP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // The nodes speak plain HTTP on loopback here; in production behind TLS the session cookie is Secure.
+    env.put("RRP_SECURE_COOKIE", "false");
     env.put("RRP_JOB_LOCK_MILLIS", "10000");
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
