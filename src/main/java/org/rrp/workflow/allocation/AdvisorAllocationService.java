@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * Allocates a case to an advisor of its area by fair caseload: the advisor with the fewest open cases; on a
  * tie, the one allocated least recently (never allocated counts as longest ago); then by user id, so the
- * choice is always the same for the same state.
+ * choice is always the same for the same state. Allocations in one area take turns (a row lock), so two at the
+ * same instant, on one node or two, never both pick the advisor who was least loaded before either.
  */
 @Service
 public class AdvisorAllocationService {
@@ -31,6 +32,7 @@ public class AdvisorAllocationService {
 
   /** The advisor chosen and recorded for the case, or empty when the area has no advisor. */
   public Optional<String> allocate(String caseReference, String area, Instant at) {
+    caseloads.lockArea(area);
     List<String> advisors = directory.advisorsOf(area);
     Map<String, CaseloadRepository.Caseload> loads = caseloads.caseloadsOf(advisors);
     Optional<String> chosen = loads.values().stream().min(FAIREST_FIRST).map(CaseloadRepository.Caseload::advisorId);

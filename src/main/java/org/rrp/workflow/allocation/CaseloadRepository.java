@@ -6,9 +6,13 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which advisor holds which case, in the application's own table {@code rrp_case_allocation}. Runs in the
@@ -21,9 +25,32 @@ class CaseloadRepository {
   }
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  CaseloadRepository(NamedParameterJdbcTemplate jdbc) {
+  CaseloadRepository(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Takes the area's allocation lock until the current transaction ends: another allocation in the area, on this
+   * node or another, waits for it and then sees this one. The area's lock row is made on first use, in a
+   * transaction of its own (two nodes making it at once is fine: one insert wins, both then lock it).
+   */
+  void lockArea(String area) {
+    MapSqlParameterSource params = new MapSqlParameterSource("areaGroup", area);
+    String lock = "update rrp_area_lock set area = area where area = :areaGroup";
+    if (jdbc.update(lock, params) == 0) {
+      ownTransaction.executeWithoutResult(status -> {
+        try {
+          jdbc.update("insert into rrp_area_lock (area) values (:areaGroup)", params);
+        } catch (DuplicateKeyException madeByAnotherNode) {
+          status.setRollbackOnly();
+        }
+      });
+      jdbc.update(lock, params);
+    }
   }
 
   Map<String, Caseload> caseloadsOf(Collection<String> advisorIds) {

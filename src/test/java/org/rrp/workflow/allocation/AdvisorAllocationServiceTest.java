@@ -33,7 +33,8 @@ class AdvisorAllocationServiceTest {
   @BeforeEach
   void setUp() {
     database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2).generateUniqueName(true)
-        .addScript("db/migration/V1__case_reference_and_allocation.sql").build();
+        .addScript("db/migration/V1__case_reference_and_allocation.sql")
+        .addScript("db/migration/V14__allocation_locks.sql").build();
     jdbc = new NamedParameterJdbcTemplate(database);
     AdvisorDirectory directory = new AdvisorDirectory() {
       @Override
@@ -51,7 +52,8 @@ class AdvisorAllocationServiceTest {
         return Optional.of(userId + "@example.org");
       }
     };
-    allocation = new AdvisorAllocationService(directory, new CaseloadRepository(jdbc));
+    allocation = new AdvisorAllocationService(directory,
+        new CaseloadRepository(jdbc, new org.springframework.jdbc.datasource.DataSourceTransactionManager(database)));
   }
 
   @AfterEach
