@@ -1,13 +1,20 @@
 package org.rrp.workflow;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,5 +66,24 @@ public abstract class CaseProcessTest {
   @AfterEach
   void forgetEngine() {
     BpmnAwareTests.reset();
+  }
+
+  /** A moment in the UK, on the hour. */
+  protected static Date at(int year, int month, int day, int hour) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, CaseClock.ZONE).toInstant());
+  }
+
+  /** A list as Camunda Forms submit it: a Spin JSON value. */
+  protected static JsonValue json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  /** To whom the mail server was sent each message, in order. */
+  protected static List<String> recipients() throws MessagingException {
+    List<String> recipients = new ArrayList<>();
+    for (MimeMessage message : mail.getReceivedMessages()) {
+      recipients.add(message.getAllRecipients()[0].toString());
+    }
+    return recipients;
   }
 }

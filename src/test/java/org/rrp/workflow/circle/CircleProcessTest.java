@@ -15,7 +15,6 @@ import static org.rrp.workflow.circle.CircleVariables.*;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -24,8 +23,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -302,9 +299,6 @@ class CircleProcessTest extends CaseProcessTest {
         SUGGESTIONS, "A meet-and-greet", ACTION_PLAN, json(planJson), CHILDS_VIEW, "\"I like it when someone says hi.\"");
   }
 
-  private static JsonValue json(String json) {
-    return SpinValues.jsonValue(json).create();
-  }
 
   private void assertRejected(ProcessInstance circle, Map<String, Object> submitted, String problem) {
     TaskForms.assertRejected(engine.getProcessEngine(), task(circle), submitted, problem);
@@ -325,11 +319,4 @@ class CircleProcessTest extends CaseProcessTest {
         .activityId("Task_ArrangeReviewMeeting").count();
   }
 
-  private static List<String> recipients() throws Exception {
-    List<String> recipients = new java.util.ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      recipients.add(message.getAllRecipients()[0].toString());
-    }
-    return recipients;
-  }
 }

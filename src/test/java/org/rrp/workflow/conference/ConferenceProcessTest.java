@@ -9,9 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.conference.ConferenceVariables.*;
 
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +22,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TaskForms;
 import org.rrp.workflow.TestMail;
-import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.identity.RrpGroups;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -467,19 +461,6 @@ class ConferenceProcessTest extends CaseProcessTest {
     TaskForms.assertRejected(engine.getProcessEngine(), task, submitted, problem);
   }
 
-  private static Date at(int year, int month, int day, int hour) {
-    return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, CaseClock.ZONE).toInstant());
-  }
 
-  private static JsonValue json(String json) {
-    return SpinValues.jsonValue(json).create();
-  }
 
-  private static List<String> recipients() throws Exception {
-    List<String> recipients = new ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      recipients.add(message.getAllRecipients()[0].toString());
-    }
-    return recipients;
-  }
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.rrp.workflow.AsUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -180,17 +181,6 @@ class AccessTest {
   }
 
   private <T> T as(String userId, Callable<T> work) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-        .map(g -> g.getId()).toList();
-    engine.getIdentityService().setAuthentication(userId, groups);
-    try {
-      return work.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return AsUser.as(engine.getProcessEngine(), userId, work);
   }
 }

@@ -7,7 +7,6 @@ import static org.rrp.workflow.casework.CaseVariables.AREA;
 import static org.rrp.workflow.casework.CaseVariables.CASE_REFERENCE;
 import static org.rrp.workflow.casework.CaseVariables.SERVICE;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.rrp.workflow.AsUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -174,17 +174,6 @@ class TaskAccessRevocationTest {
   }
 
   private <T> T as(String userId, Callable<T> work) {
-    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
-        .map(g -> g.getId()).toList();
-    engine.getIdentityService().setAuthentication(userId, groups);
-    try {
-      return work.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return AsUser.as(engine, userId, work);
   }
 }

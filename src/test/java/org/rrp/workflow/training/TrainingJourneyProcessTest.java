@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -38,8 +37,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -515,23 +512,10 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .singleResult();
   }
 
-  private static Date at(int year, int month, int day, int hour) {
-    return Date.from(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, CaseClock.ZONE).toInstant());
-  }
 
   private void assertRejected(ProcessInstance journey, Map<String, Object> submitted, String problem) {
     TaskForms.assertRejected(engine.getProcessEngine(), task(journey), submitted, problem);
   }
 
-  private static JsonValue json(String json) {
-    return SpinValues.jsonValue(json).create();
-  }
 
-  private static List<String> recipients() throws Exception {
-    List<String> recipients = new ArrayList<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      recipients.add(message.getAllRecipients()[0].toString());
-    }
-    return recipients;
-  }
 }
