@@ -17,8 +17,19 @@ final class Machine {
     machine.put("processors", Runtime.getRuntime().availableProcessors());
     machine.put("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
     machine.put("memory", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
+    machine.put("loadAverageAtStart", loadAverage());
     machine.put("java", System.getProperty("java.version"));
     return machine;
+  }
+
+  /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String firstValue(Path file, String key) {

@@ -103,6 +103,7 @@ class ProductBenchmark {
       JdbcTemplate probe = new JdbcTemplate(uncounted);
       if (SETTINGS.runs("commits")) {
         results.commitLimit(CommitLimit.measure(uncounted, SETTINGS));
+        results.phaseEnded("commits");
         results.save();
       }
       if (SETTINGS.runs("throughput")) {
@@ -111,11 +112,13 @@ class ProductBenchmark {
             .addClasspathResource("benchmark/benchmark-skeleton-start.form")
             .addClasspathResource("benchmark/benchmark-skeleton-step.form").deploy();
         new Throughput(new CaseDrivers(http), probe, SQL, SETTINGS, mail).measure(results);
+        results.phaseEnded("throughput");
         results.save();
       }
       mail.purgeEmailFromAllMailboxes();
       if (SETTINGS.runs("filters")) {
-        new FilterTimes(http, new OpenTasks(engine, transactions, SETTINGS), SETTINGS).measure(results);
+        new FilterTimes(http, new OpenTasks(engine, transactions, uncounted), SETTINGS).measure(results);
+        results.phaseEnded("filters");
         results.save();
       }
     } finally {
@@ -123,6 +126,7 @@ class ProductBenchmark {
     }
     if (SETTINGS.runs("nodes")) {
       new NodeBench(SETTINGS).measure(results);
+      results.phaseEnded("nodes");
       results.save();
     }
     results.print();

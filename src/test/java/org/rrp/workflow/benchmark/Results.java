@@ -119,6 +119,12 @@ final class Results {
     return met ? "met" : "missed";
   }
 
+  /** The machine's load average (1, 5, 15 minutes) as a phase ends: the machine is shared, the reader should know. */
+  @SuppressWarnings("unchecked")
+  void phaseEnded(String phase) {
+    ((Map<String, Object>) json.computeIfAbsent("loadAverageAtEndOf", k -> new LinkedHashMap<>())).put(phase, Machine.loadAverage());
+  }
+
   void save() throws IOException {
     Path out = Path.of("target", "benchmark", "results-" + settings.db() + ".json");
     Files.createDirectories(out.getParent());
