@@ -43,13 +43,14 @@ record BenchmarkSettings(String db, boolean quick, int rounds, int batchCases, L
   /** On PostgreSQL, an empty database for the in-process application, named in {@code benchmark.app-db-url}. */
   void prepareApplicationDatabase() {
     if (postgres()) {
-      System.setProperty("benchmark.app-db-url", freshPostgresDatabase("bench_app"));
+      System.setProperty("benchmark.app-db-url", freshPostgresDatabase("app"));
       System.setProperty("benchmark.db-username", postgresUser);
     }
   }
 
-  /** Drops and creates the database; returns its JDBC URL. */
-  String freshPostgresDatabase(String name) {
+  /** Drops and creates the database {@code <benchmark.db-prefix, default bench_><suffix>}; returns its JDBC URL. */
+  String freshPostgresDatabase(String suffix) {
+    String name = System.getProperty("benchmark.db-prefix", "bench_") + suffix;
     try (Connection admin = DriverManager.getConnection(postgresUrl + "postgres", postgresUser, "");
          Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");

@@ -53,7 +53,7 @@ final class NodeBench {
     GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     try {
-      String oneNodeDb = database("bench_node1");
+      String oneNodeDb = database("node1");
       Node single = start("node-a", oneNodeDb);
       results.ready(single.readySeconds());
       try {
@@ -66,7 +66,7 @@ final class NodeBench {
       }
       if (settings.postgres()) {
         mail.purgeEmailFromAllMailboxes();
-        String twoNodeDb = database("bench_node2");
+        String twoNodeDb = database("node2");
         Node a = start("node-a", twoNodeDb);
         Node b = start("node-b", twoNodeDb);
         try {
