@@ -72,6 +72,7 @@ class BenchmarkInstrumentTest {
     assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(Stats.percentile(List.of(7.0), 95)).isEqualTo(7.0);
     assertThat(Stats.percentile(List.of(), 95)).isNaN();
+    assertThat(Stats.round(Stats.percentile(List.of(), 95), 1)).as("nothing measured is never reported as 0").isNaN();
   }
 
   @Test

@@ -24,7 +24,11 @@ final class Stats {
     return sorted[Math.max(0, rank - 1)];
   }
 
+  /** Rounded to the decimals; NaN stays NaN (nothing measured is never 0). */
   static double round(double value, int decimals) {
+    if (Double.isNaN(value)) {
+      return value;
+    }
     double scale = Math.pow(10, decimals);
     return Math.round(value * scale) / scale;
   }
