@@ -1,0 +1,118 @@
+package org.rrp.workflow.benchmark;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.QueryType;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.listener.QueryUtils;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+/**
+ * Counts what an application asks of its database, through a proxy of its DataSource: SQL statements by kind
+ * (a batched statement counts once per row it carries), round trips (a batch is one), commits and rollbacks.
+ * Everything the proxy's connections do is counted: the engine's, the job executor's, the webapps' and Flyway's.
+ */
+final class SqlCounter {
+
+  /** The counts at one moment; subtract two to get what happened in between. */
+  record Counts(long select, long insert, long update, long delete, long other, long roundTrips, long commits,
+      long rollbacks) {
+
+    long statements() {
+      return select + insert + update + delete + other;
+    }
+
+    Counts minus(Counts before) {
+      return new Counts(select - before.select, insert - before.insert, update - before.update, delete - before.delete,
+          other - before.other, roundTrips - before.roundTrips, commits - before.commits, rollbacks - before.rollbacks);
+    }
+
+    /** Per unit of work (a case), rounded to one decimal. */
+    Map<String, Object> per(long units) {
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("statements", round(statements(), units));
+      figures.put("select", round(select, units));
+      figures.put("insert", round(insert, units));
+      figures.put("update", round(update, units));
+      figures.put("delete", round(delete, units));
+      figures.put("other", round(other, units));
+      figures.put("roundTrips", round(roundTrips, units));
+      figures.put("commits", round(commits, units));
+      figures.put("rollbacks", round(rollbacks, units));
+      return figures;
+    }
+
+    private static double round(long count, long units) {
+      return units == 0 ? 0 : Math.round(10.0 * count / units) / 10.0;
+    }
+  }
+
+  private final AtomicLong select = new AtomicLong();
+  private final AtomicLong insert = new AtomicLong();
+  private final AtomicLong update = new AtomicLong();
+  private final AtomicLong delete = new AtomicLong();
+  private final AtomicLong other = new AtomicLong();
+  private final AtomicLong roundTrips = new AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong rollbacks = new AtomicLong();
+
+  /** The DataSource, counted by this counter. */
+  DataSource counting(DataSource target) {
+    return ProxyDataSourceBuilder.create(target).name("benchmark").listener(new QueryExecutionListener() {
+      @Override
+      public void beforeQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+      }
+
+      @Override
+      public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
+        roundTrips.incrementAndGet();
+        for (QueryInfo query : queries) {
+          long times = Math.max(1, query.getParametersList().size());
+          counterOf(QueryUtils.getQueryType(query.getQuery())).addAndGet(times);
+        }
+      }
+    }).methodListener(new MethodExecutionListener() {
+      @Override
+      public void beforeMethod(MethodExecutionContext context) {
+      }
+
+      @Override
+      public void afterMethod(MethodExecutionContext context) {
+        Method method = context.getMethod();
+        if (context.getTarget() instanceof Connection && context.getThrown() == null) {
+          if (method.getName().equals("commit")) {
+            commits.incrementAndGet();
+          } else if (method.getName().equals("rollback") && method.getParameterCount() == 0) {
+            rollbacks.incrementAndGet();
+          }
+        }
+      }
+    }).build();
+  }
+
+  Counts now() {
+    return new Counts(select.get(), insert.get(), update.get(), delete.get(), other.get(), roundTrips.get(),
+        commits.get(), rollbacks.get());
+  }
+
+  private AtomicLong counterOf(QueryType type) {
+    return switch (type) {
+      case SELECT -> select;
+      case INSERT -> insert;
+      case UPDATE -> update;
+      case DELETE -> delete;
+      default -> other;
+    };
+  }
+}
