@@ -33,6 +33,9 @@ class FormSchemas {
       if (engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
         return Optional.<FormSchema>empty();
       }
+      if (!hasDeployedForm(engine.getFormService().getTaskFormData(taskId))) {
+        return Optional.of(FormSchema.NONE);
+      }
       try {
         return Optional.of(FormSchema.parse(read(engine.getFormService().getDeployedTaskForm(taskId))));
       } catch (ProcessEngineException | IllegalArgumentException noDeployedForm) {
@@ -54,12 +57,25 @@ class FormSchemas {
       if (definition == null) {
         return Optional.<FormSchema>empty();
       }
+      if (!hasDeployedForm(engine.getFormService().getStartFormData(definition.getId()))) {
+        return Optional.of(FormSchema.NONE);
+      }
       try {
         return Optional.of(FormSchema.parse(read(engine.getFormService().getDeployedStartForm(definition.getId()))));
       } catch (ProcessEngineException | IllegalArgumentException noDeployedForm) {
         return Optional.of(FormSchema.NONE);
       }
     });
+  }
+
+  /**
+   * Whether the task or start event names a deployed form at all. Asked first because the engine's "no deployed
+   * form" failure, even when caught, would leave the shared transaction marked for rollback (a 500 for a model
+   * without forms).
+   */
+  private static boolean hasDeployedForm(org.camunda.bpm.engine.form.FormData data) {
+    return data != null && (data.getCamundaFormRef() != null
+        || (data.getFormKey() != null && !data.getFormKey().isBlank()));
   }
 
   private <T> T privileged(Callable<T> work) {

@@ -26,6 +26,9 @@ class EngineApiAttackTest {
   @LocalServerPort
   int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.ProcessEngine engine;
+
   Api api;
   Cases cases;
 
@@ -33,6 +36,22 @@ class EngineApiAttackTest {
   void connect() {
     api = new Api(port);
     cases = new Cases(api);
+  }
+
+  @Test
+  void aModelWithoutFormsStartsAndItsTaskCompletesThroughTheGuard() {
+    engine.getRepositoryService().createDeployment().name("no-forms").addModelInstance("no-forms.bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("no-forms").camundaHistoryTimeToLive(1)
+            .startEvent("StartEvent_Asked")
+            .userTask("Task_Answer").camundaCandidateGroups("rrp-coordinators").camundaDueDate("${deadlines.due('triage')}")
+            .endEvent("EndEvent_Answered").done()).deploy();
+
+    Api.Answer started = api.rest("admin", "POST", "process-definition/key/no-forms/submit-form", Map.of("variables", Map.of()));
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    Map<String, Object> task = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + started.object().get("id"), null)
+        .list().stream().findFirst().orElse(null));
+    Api.Answer completed = api.rest("cora", "POST", "task/" + task.get("id") + "/submit-form", Map.of("variables", Map.of()));
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 
   @Test
