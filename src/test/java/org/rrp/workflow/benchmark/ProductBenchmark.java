@@ -32,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
- * The performance benchmark of issue 14 (README, "Performance"). Not a test: it asserts nothing, and runs only in the
+ * The performance benchmark of the whole product against a bare skeleton (README, "Performance"). Not a test: it asserts nothing, and runs only in the
  * {@code benchmark} Maven profile ({@code mvn -Pbenchmark verify -Dbenchmark.db=h2|postgresql}), whose failsafe run
  * includes nothing else. In one run, on one database:
  * <ol>

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The benchmark's figures as they come in, each with its target where issue 14 sets one: written to
+ * The benchmark's figures as they come in, each with its target where the product sets one: written to
  * {@code target/benchmark/results-<db>.json} after every phase, printed as a table at the end.
  */
 final class Results {

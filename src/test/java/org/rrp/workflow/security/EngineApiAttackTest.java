@@ -16,7 +16,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.referral.ReferralVariables;
 
-/** The attacks of issue #8, made with a valid login over both doors of the engine API: none gets through. */
+/** Attacks made with a valid login over both doors of the engine API: none gets through. */
 @WholeAppTest
 class EngineApiAttackTest {
 
