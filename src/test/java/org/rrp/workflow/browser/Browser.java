@@ -75,21 +75,34 @@ final class Browser implements AutoCloseable {
     Files.createDirectories(SCREENSHOTS);
   }
 
-  /** Opens the page as nobody: the previous person's session and stored state are gone. */
-  void signedOut(String path) {
-    driver.get(baseUrl + path);
-    driver.manage().deleteAllCookies();
-    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
-    driver.get(baseUrl + path);
-  }
-
   /** Logs in on a webapp's login page (Tasklist, Cockpit) as a demo user. */
   void logIn(String app, String user) {
-    signedOut("/camunda/app/" + app + "/default/");
-    WebElement name = until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    until(ExpectedConditions.urlContains("/login"));
+    // The login view may render twice while the app starts: type until both fields hold what was typed.
+    until(driver -> {
+      WebElement name = driver.findElement(By.cssSelector("input[type=text]"));
+      WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
+      if (!name.isDisplayed()) {
+        return null;
+      }
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys("demo");
+      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value")) ? true : null;
+    });
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+    until(driver -> {
+      if (!driver.getCurrentUrl().contains("/login")) {
+        return true;
+      }
+      List<String> refused = texts(By.cssSelector(".page-notifications .alert"));
+      if (!refused.isEmpty()) {
+        throw new AssertionError(user + " could not log in to " + app + ": " + refused);
+      }
+      return null;
+    });
   }
 
   <T> T until(Function<WebDriver, T> condition) {
