@@ -111,9 +111,10 @@ class AccessSetup {
     TaskFilters filters = new TaskFilters(taskService);
     filter(filters.myTasks(), RrpGroups.REFERRERS, RrpGroups.COORDINATORS, RrpGroups.ADVISORS);
     filter(filters.myAreaUnclaimed(), RrpGroups.ADVISORS);
+    filter(filters.myAreaAll(), RrpGroups.ADVISORS);
     filter(filters.coordinationUnclaimed(), RrpGroups.COORDINATORS);
     filter(filters.dueSoonOrOverdue(), RrpGroups.COORDINATORS, RrpGroups.ADVISORS);
-    filter(filters.allOpenCases(), RrpGroups.COORDINATORS);
+    filter(filters.allOpenTasks(), RrpGroups.COORDINATORS);
     for (TaskFilters.Contribution contribution : contributions) {
       contribution.filters(taskService).forEach((definition, readers) -> filter(definition, readers.toArray(String[]::new)));
     }

@@ -44,6 +44,13 @@ public final class TaskFilters {
         properties(-5, "Unclaimed tasks of my area: claim one to work on it", "#1565C0"));
   }
 
+  /** Every open task of the reader's areas, claimed or not: a colleague's cases, to cover an absence. */
+  Definition myAreaAll() {
+    return new Definition("My area \u2014 all open tasks",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        properties(-4, "Every open task of my area's cases, mine and my colleagues'", "#0D47A1"));
+  }
+
   Definition coordinationUnclaimed() {
     return new Definition("To triage and allocate",
         taskService.createTaskQuery().taskCandidateGroup(RrpGroups.COORDINATORS).taskUnassigned(),
@@ -56,9 +63,10 @@ public final class TaskFilters {
         properties(0, "Open tasks due within two days or already overdue", "#C62828"));
   }
 
-  Definition allOpenCases() {
-    return new Definition("All open cases", taskService.createTaskQuery(),
-        properties(10, "Every open task of every case", "#555555"));
+  /** Every open task; the cases themselves are listed under Tasklist's "Cases". */
+  Definition allOpenTasks() {
+    return new Definition("All open tasks", taskService.createTaskQuery(),
+        properties(10, "Every open task of every case (the cases themselves: Cases, in the header)", "#555555"));
   }
 
   /** A column of a filter's list: a variable shown beside each task. */

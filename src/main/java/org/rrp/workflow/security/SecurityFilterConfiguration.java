@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The HTTP side of need-to-know: login throttling before authentication, the guard of the engine APIs after it
- * (the REST authentication filter has order 101), security headers on the REST API.
+ * (the REST authentication filter has order 101), security headers on the REST API, and a refused webapp login
+ * told where the person's work is.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityFilterConfiguration {
@@ -28,6 +29,15 @@ class SecurityFilterConfiguration {
     registration.setName("rrp-login-throttle");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*");
     registration.setOrder(90);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AppChoiceGuidance> appChoiceGuidance(ProcessEngine engine) {
+    FilterRegistrationBean<AppChoiceGuidance> registration = new FilterRegistrationBean<>(new AppChoiceGuidance(engine));
+    registration.setName("rrp-app-choice-guidance");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(95);
     return registration;
   }
 

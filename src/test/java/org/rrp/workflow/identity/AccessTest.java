@@ -139,9 +139,10 @@ class AccessTest {
   @Test
   void eachRoleSeesItsOwnTasklistFilters() {
     assertThat(filtersOf("rosa")).containsExactly("My tasks");
-    assertThat(filtersOf("alex")).containsExactlyInAnyOrder("My tasks", "My area \u2014 unclaimed", "Due soon / overdue");
+    assertThat(filtersOf("alex")).containsExactlyInAnyOrder("My tasks", "My area \u2014 unclaimed",
+        "My area \u2014 all open tasks", "Due soon / overdue");
     assertThat(filtersOf("cora")).containsExactlyInAnyOrder("My tasks", "To triage and allocate", "Due soon / overdue",
-        "All open cases", "Training journeys");
+        "All open tasks", "Training journeys");
     assertThat(filtersOf("max")).containsExactly("Training journeys");
     assertThat(filtersOf("lena")).containsExactly("My setting's training");
   }
@@ -155,6 +156,20 @@ class AccessTest {
     List<Task> beaSees = as("bea", () -> engine.getFilterService().list(filterId));
 
     assertThat(alexSees).extracting(Task::getId).contains(eastTask.getId());
+    assertThat(beaSees).extracting(Task::getId).doesNotContain(eastTask.getId());
+  }
+
+  @Test
+  void advisorsAreaViewListsColleaguesClaimedTasksAndNothingOfOtherAreas() {
+    Task eastTask = unclaimedAdvisorTaskIn(EAST);
+    engine.getTaskService().setAssignee(eastTask.getId(), "ash");
+    String filterId = engine.getFilterService().createFilterQuery().filterName("My area \u2014 all open tasks").singleResult().getId();
+
+    List<Task> alexSees = as("alex", () -> engine.getFilterService().list(filterId));
+    List<Task> beaSees = as("bea", () -> engine.getFilterService().list(filterId));
+
+    assertThat(alexSees).extracting(Task::getId).contains(eastTask.getId());
+    assertThat(as("alex", () -> engine.getFilterService().count(filterId))).isEqualTo(alexSees.size());
     assertThat(beaSees).extracting(Task::getId).doesNotContain(eastTask.getId());
   }
 

@@ -126,6 +126,12 @@ public final class Api {
       return exchange(browser, HttpRequest.newBuilder(URI.create(base + absolutePath)).header("Accept", "*/*").GET().build());
     }
 
+    /** A GET of a page, as the browser asks for one (HTML first). */
+    public Answer page(String absolutePath) {
+      return exchange(browser, HttpRequest.newBuilder(URI.create(base + absolutePath))
+          .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build());
+    }
+
     Answer call(String method, String path, Object body) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + WEBAPP + path));
       if (csrf != null) {

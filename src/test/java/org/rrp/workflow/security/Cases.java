@@ -9,16 +9,16 @@ import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.casework.CaseVariables;
 
 /** Cases made over REST as the roles make them: a referrer's request, triaged to East Staffs, allocated. */
-final class Cases {
+public final class Cases {
 
-  static final String EAST = "area-east-staffs-tamworth";
+  public static final String EAST = "area-east-staffs-tamworth";
 
-  record Allocated(String caseId, String caseReference, String taskId, String advisor) {
+  public record Allocated(String caseId, String caseReference, String taskId, String advisor) {
   }
 
   private final Api api;
 
-  Cases(Api api) {
+  public Cases(Api api) {
     this.api = api;
   }
 
@@ -27,7 +27,7 @@ final class Cases {
   }
 
   /** Rosa's request, started; returns the process instance. */
-  Map<String, Object> requested(String referrer) {
+  public Map<String, Object> requested(String referrer) {
     Api.Answer started = api.rest(referrer, "POST", "process-definition/key/referral/submit-form",
         Map.of("variables", Api.typed(request())));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
@@ -35,7 +35,7 @@ final class Cases {
   }
 
   /** A referrer's case, triaged for advice and guidance in East Staffs and allocated to one of its advisors. */
-  Allocated allocated(String referrer) {
+  public Allocated allocated(String referrer) {
     String caseId = (String) requested(referrer).get("id");
     Map<String, Object> triage = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + caseId, null)
         .list().stream().findFirst().orElse(null));

@@ -15,14 +15,33 @@
  * limitations under the License.
  */
 
-// rrp-workflow: Tasklist's own configuration, plus one AngularJS module (scripts/rrp/tasklist-forms.js) that
-// keeps Complete usable on Camunda Forms with dynamic lists (see that file).
+// rrp-workflow: Tasklist as the team's casework tool: its name, English dates and times (dd/mm/yyyy, 24-hour),
+// and two AngularJS modules: scripts/rrp/tasklist-forms.js keeps Complete usable on Camunda Forms with dynamic
+// lists; scripts/rrp/tasklist-refusals.js shows a refused form's problems above its Start or Complete button.
+// The stock banner, "Create task" and task priority are hidden by styles/user-styles.css.
 export default {
+  app: {
+    name: 'Casework',
+    vendor: 'RRP'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'D MMM YYYY, HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd D MMMM YYYY, HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
   requireJsConfig: {
-    ngDeps: ['rrp.tasklistForms'],
-    deps: ['rrp-tasklist-forms'],
+    ngDeps: ['rrp.tasklistForms', 'rrp.tasklistRefusals'],
+    deps: ['rrp-tasklist-forms', 'rrp-tasklist-refusals'],
     paths: {
-      'rrp-tasklist-forms': 'scripts/rrp/tasklist-forms'
+      'rrp-tasklist-forms': 'scripts/rrp/tasklist-forms',
+      'rrp-tasklist-refusals': 'scripts/rrp/tasklist-refusals'
     }
   },
   // change the app name and vendor
