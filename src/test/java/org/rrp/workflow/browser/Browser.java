@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -45,18 +48,38 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   final String baseUrl;
 
-  /** Skips the calling test when Chromium or chromedriver is missing, or fails it when the browser tests are required. */
-  static void assumeInstalled() {
+  /** What is missing to run the browser tests, said so a person can install it; null when nothing is. */
+  static String missing() {
     String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM + " (Debian package chromium)"
         : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER + " (Debian package chromium-driver)" : null;
-    if (missing == null) {
-      return;
+    return missing == null ? null
+        : "The browser tests need " + missing + ": install it with apt-get install chromium chromium-driver";
+  }
+
+  static boolean required() {
+    return "required".equals(System.getenv("RRP_BROWSER_TESTS"));
+  }
+
+  /** Skips the calling test when Chromium or chromedriver is missing, or fails it when the browser tests are required. */
+  static void assumeInstalled() {
+    String missing = missing();
+    if (missing != null && required()) {
+      fail(missing + " (RRP_BROWSER_TESTS=required)");
     }
-    String reason = "The browser tests need " + missing + ": install it with apt-get install chromium chromium-driver";
-    if ("required".equals(System.getenv("RRP_BROWSER_TESTS"))) {
-      fail(reason + " (RRP_BROWSER_TESTS=required)");
+    assumeTrue(missing == null, missing);
+  }
+
+  /**
+   * Skips a browser test class before its application starts when the browser is missing, with the reason; when the
+   * browser tests are required the class runs, and {@link #assumeInstalled()} fails it.
+   */
+  static final class Installed implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      String missing = missing();
+      return missing == null || required() ? ConditionEvaluationResult.enabled("Chromium and chromedriver installed")
+          : ConditionEvaluationResult.disabled(missing);
     }
-    assumeTrue(false, reason);
   }
 
   Browser(String baseUrl) throws IOException {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.By;
@@ -58,6 +59,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * <p>The steps share one case and run in order. A step that finds a message missing lets the story go on and
  * fails at its end, so one missing message does not hide the rest of the day.
  */
+@ExtendWith(Browser.Installed.class)
 @WholeAppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
