@@ -17,6 +17,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -71,14 +73,19 @@ final class Browser implements AutoCloseable {
 
   /**
    * Skips a browser test class before its application starts when the browser is missing, with the reason; when the
-   * browser tests are required the class runs, and {@link #assumeInstalled()} fails it.
+   * browser tests are required, fails it, also before its application starts.
    */
-  static final class Installed implements ExecutionCondition {
+  static final class Installed implements ExecutionCondition, TestInstancePreConstructCallback {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       String missing = missing();
       return missing == null || required() ? ConditionEvaluationResult.enabled("Chromium and chromedriver installed")
           : ConditionEvaluationResult.disabled(missing);
+    }
+
+    @Override
+    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+      assumeInstalled();
     }
   }
 
