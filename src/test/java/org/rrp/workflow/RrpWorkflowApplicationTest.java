@@ -157,13 +157,15 @@ class RrpWorkflowApplicationTest {
 
     String plan = "[{\"what\":\"Meet Robin at the gate\",\"owner\":\"Sky Teacher\",\"ownerEmail\":\"sky.teacher@example.org\",\"byWhen\":\""
         + OffsetDateTime.now().plusDays(20).toLocalDate() + "\"}]";
-    submit(advisor, circleTask(caseReference, "Task_RecordInitialMeeting"), Map.of(CircleVariables.ISSUE_INTRODUCED, "Mornings are hard",
+    submit(advisor, circleTask(caseReference, "Task_RecordInitialMeeting"), Map.of(CircleVariables.INITIAL_MEETING_HELD_ON,
+        heldToday(), CircleVariables.ISSUE_INTRODUCED, "Mornings are hard",
         CircleVariables.CLARIFICATION, "Since the move", CircleVariables.SUGGESTIONS, "Meet and greet", CaseVariables.ACTION_PLAN, json(plan),
         CircleVariables.CHILDS_VIEW, "Likes being greeted", CaseVariables.STOP_CASE, false));
     submit(advisor, circleTask(caseReference, "Task_ArrangeReviewMeeting"), Map.of(CircleVariables.REVIEW_MEETING_AT,
         OffsetDateTime.now().plusDays(30).withNano(0).toString(), CircleVariables.REVIEW_VENUE, "Online", CircleVariables.PARTICIPANTS, json(participants),
         CaseVariables.STOP_CASE, false));
-    submit(advisor, circleTask(caseReference, "Task_RecordReviewMeeting"), Map.of(CaseVariables.ACTION_PLAN,
+    submit(advisor, circleTask(caseReference, "Task_RecordReviewMeeting"), Map.of(CircleVariables.REVIEW_MEETING_HELD_ON,
+        heldToday(), CaseVariables.ACTION_PLAN,
         json(plan.replace("}]", ",\"done\":true}]")), CircleVariables.ASPIRATIONS, "Join the football club", CircleVariables.AIDS, "A trusted adult",
         CircleVariables.OBSTACLES, "Lunchtimes", CircleVariables.RESOLVED, true, CaseVariables.STOP_CASE, false));
     submit(advisor, circleTask(caseReference, "Task_RecordCircleOutcome"), Map.of(CaseVariables.CASE_OUTCOME,
@@ -186,6 +188,11 @@ class RrpWorkflowApplicationTest {
     assertThat(district).doesNotContainKey("valuesKey");
     assertThat((List<Map<String, Object>>) district.get("values")).hasSize(8)
         .contains(Map.of("label", "Newcastle-under-Lyme", "value", "newcastle-under-lyme"));
+  }
+
+  /** The day a meeting was held, as recorded: it may be held earlier than arranged, so today will do here. */
+  private static String heldToday() {
+    return org.rrp.workflow.casework.CaseClock.today().toString();
   }
 
   /** A field of a Camunda Form schema, searched through its groups. */
@@ -223,7 +230,8 @@ class RrpWorkflowApplicationTest {
         CONSENT_WITHDRAWN, false, STOP_CASE, false));
     String plan = "[{\"what\":\"Say sorry in person\",\"owner\":\"Lee Caused\",\"ownerEmail\":\"lee.caused@example.org\",\"byWhen\":\""
         + conferenceAt.toLocalDate().plusDays(2) + "\"}]";
-    submit(advisor, conferenceTask(caseReference, "Task_RecordConference"), Map.of(WHAT_HAPPENED, "A fight at break.",
+    submit(advisor, conferenceTask(caseReference, "Task_RecordConference"), Map.of(CONFERENCE_HELD_ON, heldToday(),
+        WHAT_HAPPENED, "A fight at break.",
         WHO_WAS_AFFECTED, "Dana was hurt.", ACTION_PLAN, json(plan), AGREED_BY, json("[\"1\",\"2\"]"),
         FOLLOW_UP_ON, conferenceAt.toLocalDate().plusDays(28).toString(), CONSENT_WITHDRAWN, false, STOP_CASE, false));
 

@@ -17,7 +17,14 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class FormInput {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /**
+   * The one email rule of forms and server: something, an at sign, something with a dot in it, no spaces. Every
+   * email field of a form in {@code forms/} carries this exact text as its {@code validate.pattern}, so the form
+   * refuses what the server refuses ({@code FormRulesTest} holds them together).
+   */
+  public static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+  private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
 
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
@@ -118,6 +125,20 @@ public final class FormInput {
       problems.add(label + " is not a date and time (expected e.g. 2026-05-04T10:30+01:00).");
       return null;
     }
+  }
+
+  /**
+   * The date a meeting was held: required, not in the future (a meeting is recorded once it has taken place) and not
+   * before {@code notBefore} (when given), which {@code notBeforeWhat} names, e.g. "the circle began".
+   */
+  public LocalDate requiredDateHeld(String name, String label, LocalDate notBefore, String notBeforeWhat) {
+    LocalDate heldOn = requiredDate(name, label);
+    if (heldOn != null && heldOn.isAfter(CaseClock.today())) {
+      problems.add(label + " is in the future: record the meeting once it has taken place.");
+    } else if (heldOn != null && notBefore != null && heldOn.isBefore(notBefore)) {
+      problems.add(label + " is before " + notBeforeWhat + ".");
+    }
+    return heldOn;
   }
 
   /** Records a problem found by a check the caller makes itself. */

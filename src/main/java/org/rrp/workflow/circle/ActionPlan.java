@@ -18,7 +18,7 @@ final class ActionPlan {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ReviewRecord(int number, String meetingAt, String aspirations, String aids, String obstacles,
+  record ReviewRecord(int number, String meetingAt, String heldOn, String aspirations, String aids, String obstacles,
       boolean resolved) {
   }
 

@@ -44,6 +44,8 @@ class CircleTaskChecks {
   @Bean
   TaskListener initialMeetingRecordCheck() {
     return stoppable((task, input) -> {
+      LocalDate heldOn = input.requiredDateHeld(INITIAL_MEETING_HELD_ON, "The date the initial meeting was held",
+          arrangedOn(task), "the day the meeting was arranged");
       input.requiredText(ISSUE_INTRODUCED, "The issue as introduced");
       input.requiredText(CLARIFICATION, "The clarification");
       input.requiredText(SUGGESTIONS, "The suggestions");
@@ -52,7 +54,7 @@ class CircleTaskChecks {
       if (plan != null && plan.isEmpty()) {
         input.problem("The action plan needs at least one action.");
       }
-      checkActions(plan, "Action", meetingDay(task, INITIAL_MEETING_AT), input);
+      checkActions(plan, "Action", heldOn, input);
     });
   }
 
@@ -81,12 +83,14 @@ class CircleTaskChecks {
   @Bean
   TaskListener reviewMeetingRecordCheck() {
     return stoppable((task, input) -> {
+      LocalDate heldOn = input.requiredDateHeld(REVIEW_MEETING_HELD_ON, "The date the review meeting was held",
+          arrangedOn(task), "the day the meeting was arranged");
       String aspirations = input.requiredText(ASPIRATIONS, "The aspirations");
       String aids = input.requiredText(AIDS, "The aids");
       String obstacles = input.requiredText(OBSTACLES, "The obstacles");
       List<Action> reviewed = readActions(task, ACTION_PLAN, "action plan", input);
       List<Action> added = readActions(task, NEW_ACTIONS, "new actions", input);
-      checkActions(added, "New action", meetingDay(task, REVIEW_MEETING_AT), input);
+      checkActions(added, "New action", heldOn, input);
       input.rejectIfInvalid();
 
       boolean resolved = Boolean.TRUE.equals(task.getVariable(RESOLVED));
@@ -94,7 +98,8 @@ class CircleTaskChecks {
       CaseFile.of(task.getExecution()).recordActionPlan(ActionPlan.merge(reviewed, added));
       task.getExecution().removeVariable(NEW_ACTIONS);
       List<ReviewRecord> reviews = new ArrayList<>(JsonVariables.readList(task.getVariable(REVIEW_RECORDS), ReviewRecord.class));
-      reviews.add(new ReviewRecord(reviews.size() + 1, (String) task.getVariable(REVIEW_MEETING_AT), aspirations, aids,
+      reviews.add(new ReviewRecord(reviews.size() + 1, (String) task.getVariable(REVIEW_MEETING_AT),
+          heldOn.toString(), aspirations, aids,
           obstacles, resolved));
       task.getExecution().setVariable(REVIEW_RECORDS, JsonVariables.json(reviews));
     });
@@ -164,9 +169,9 @@ class CircleTaskChecks {
     }
   }
 
-  private static LocalDate meetingDay(DelegateTask task, String variable) {
-    Object value = task.getVariable(variable);
-    return value instanceof String text ? OffsetDateTime.parse(text).atZoneSameInstant(CaseClock.ZONE).toLocalDate() : null;
+  /** The day the meeting was arranged: its record task starts as the arrangement completes. */
+  static LocalDate arrangedOn(DelegateTask task) {
+    return task.getCreateTime() == null ? null : task.getCreateTime().toInstant().atZone(CaseClock.ZONE).toLocalDate();
   }
 
 

@@ -20,11 +20,13 @@ public final class CircleVariables {
   public static final String CLARIFICATION = "clarification";
   public static final String SUGGESTIONS = "suggestions";
   public static final String CHILDS_VIEW = "childsView";
+  public static final String INITIAL_MEETING_HELD_ON = "initialMeetingHeldOn"; // String YYYY-MM-DD: when it took place
 
   // Reviews (at most two)
   public static final String REVIEW_NUMBER = "reviewNumber";          // Integer 1 or 2, local to a review
   public static final String REVIEW_MEETING_AT = "reviewMeetingAt";
   public static final String REVIEW_VENUE = "reviewVenue";
+  public static final String REVIEW_MEETING_HELD_ON = "reviewMeetingHeldOn"; // String YYYY-MM-DD, also in its ReviewRecord
   public static final String NEW_ACTIONS = "newActions";              // Json list of Action, merged into the plan
   public static final String ASPIRATIONS = "aspirations";
   public static final String AIDS = "aids";

@@ -144,9 +144,11 @@ class ConferenceTaskChecks {
   @Bean
   TaskListener conferenceRecordCheck() {
     return stoppable(withdrawable((task, input) -> {
+      LocalDate conferenceDay = input.requiredDateHeld(CONFERENCE_HELD_ON, "The date the conference was held",
+          task.getCreateTime() == null ? null : task.getCreateTime().toInstant().atZone(CaseClock.ZONE).toLocalDate(),
+          "the day the conference was arranged");
       Texts.required(input, WHAT_HAPPENED, "What happened");
       Texts.required(input, WHO_WAS_AFFECTED, "Who was affected and how");
-      LocalDate conferenceDay = conferenceDay(task);
       List<Action> plan = Texts.actions(task, input);
       if (plan != null && plan.isEmpty()) {
         input.problem("The outcome agreement needs at least one action.");
@@ -165,7 +167,7 @@ class ConferenceTaskChecks {
         }
       }
       LocalDate followUpOn = input.requiredDate(FOLLOW_UP_ON, "The follow-up date");
-      if (followUpOn != null && !followUpOn.isAfter(conferenceDay)) {
+      if (followUpOn != null && conferenceDay != null && !followUpOn.isAfter(conferenceDay)) {
         input.problem("The follow-up date must be after the conference.");
       }
       input.rejectIfInvalid();
@@ -188,7 +190,12 @@ class ConferenceTaskChecks {
     });
   }
 
+  /** The day the conference was held (as recorded), else the day it was arranged for. */
   private static LocalDate conferenceDay(DelegateTask task) {
+    LocalDate heldOn = FormInput.parseDate(CaseFile.of(task).text(CONFERENCE_HELD_ON));
+    if (heldOn != null) {
+      return heldOn;
+    }
     return OffsetDateTime.parse((String) task.getVariable(CONFERENCE_AT)).atZoneSameInstant(CaseClock.ZONE).toLocalDate();
   }
 

@@ -42,6 +42,7 @@ public final class ConferenceVariables {
   public static final String ALTERNATIVE_SERVICE = "alternativeService";  // solution-focused-circle | advice-and-guidance | none
 
   // Arranging and recording the conference
+  public static final String CONFERENCE_HELD_ON = "conferenceHeldOn";   // String YYYY-MM-DD: when it took place
   public static final String CONFERENCE_AT = "conferenceAt";             // String ISO date-time with offset
   public static final String CONFERENCE_VENUE = "conferenceVenue";
   public static final String CONFERENCE_ATTENDEES = "conferenceAttendees"; // Json list of participant numbers (text)

@@ -103,7 +103,7 @@ final class Roster {
       } else if (p.name().length() > MAX_TEXT) {
         problems.add(who + ": the name is longer than " + MAX_TEXT + " characters.");
       }
-      if (!Participant.ROLES.containsKey(p.role())) {
+      if (p.role() == null || !Participant.ROLES.containsKey(p.role())) {
         problems.add(who + " needs a role from the list.");
       }
       if (!FormInput.isEmail(p.email()) || p.email().length() > MAX_TEXT) {

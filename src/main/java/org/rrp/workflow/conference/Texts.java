@@ -88,7 +88,7 @@ final class Texts {
       LocalDate byWhen = FormInput.parseDate(action.byWhen());
       if (byWhen == null) {
         input.problem(name + " needs a date to be done by.");
-      } else if (byWhen.isBefore(agreedOn)) {
+      } else if (agreedOn != null && byWhen.isBefore(agreedOn)) {
         input.problem(name + " is due before the conference that agreed it.");
       }
     }

@@ -27,7 +27,8 @@ import ch.qos.logback.classic.LoggerContext;
  *   <li>JSON and Java object variables deserialize only the types the application uses;</li>
  *   <li>no lock-out of a user after wrong passwords: an anonymous client could keep anyone out. Guessing is slowed
  *   per client address instead ({@link LoginThrottle});</li>
- *   <li>a refused form is logged as one line ({@link RefusedInputs}).</li>
+ *   <li>a refused form is logged as one line ({@link RefusedInputs});</li>
+ *   <li>REST callers' verified credentials are forgotten at every identity change ({@link IdentityChanges}).</li>
  * </ul>
  */
 @Component
@@ -41,9 +42,12 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       "java.util.ImmutableCollections$MapN", "java.util.ImmutableCollections$Map1");
 
   private final boolean passwordPolicy;
+  private final VerifiedCredentials verifiedCredentials;
 
-  SecurityEnginePlugin(@Value("${rrp.security.password-policy:true}") boolean passwordPolicy) {
+  SecurityEnginePlugin(@Value("${rrp.security.password-policy:true}") boolean passwordPolicy,
+      VerifiedCredentials verifiedCredentials) {
     this.passwordPolicy = passwordPolicy;
+    this.verifiedCredentials = verifiedCredentials;
   }
 
   @Override
@@ -60,6 +64,7 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new RefusedInputs.Interceptor());
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new IdentityChanges(verifiedCredentials));
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }

@@ -87,6 +87,12 @@ class TrainingTaskChecks {
       if (attendance == null) {
         return;
       }
+      if (task.getVariable(TRAINING_EVENT_AT) instanceof String eventAt
+          && OffsetDateTime.parse(eventAt).toInstant().isAfter(CaseClock.instant())) {
+        input.problem("Whether the setting attended: attendance can be recorded only once the training event has"
+            + " started; until then only a place given up can be recorded.");
+        return;
+      }
       Stage stage = Journey.of(task.getExecution()).stage();
       List<Attendee> attendees = list(task, ATTENDEES, Attendee.class, "attendance list", input);
       if (attendees == null) {

@@ -119,7 +119,8 @@ class CircleProcessTest extends CaseProcessTest {
     ProcessInstance circle = initialMeetingRecorded();
 
     complete(task(circle), arrangement(REVIEW_MEETING_AT, FIRST_REVIEW, REVIEW_VENUE));
-    complete(task(circle), withVariables(ACTION_PLAN, json(PLAN_JSON.replace("\"byWhen\":\"2026-03-20\"", "\"byWhen\":\"2026-03-20\",\"done\":true")),
+    meetingHasTakenPlace(FIRST_REVIEW);
+    complete(task(circle), withVariables(REVIEW_MEETING_HELD_ON, "2026-03-25", ACTION_PLAN, json(PLAN_JSON.replace("\"byWhen\":\"2026-03-20\"", "\"byWhen\":\"2026-03-20\",\"done\":true")),
         NEW_ACTIONS, json("[{\"what\":\"Weekly check-in\",\"owner\":\"Sky Teacher\",\"ownerEmail\":\"sky.teacher@example.org\",\"byWhen\":\"2026-04-10\"}]"),
         ASPIRATIONS, "Robin wants to join the football club", AIDS, "Trusted adult", OBSTACLES, "Lunchtimes", RESOLVED, false));
 
@@ -127,7 +128,7 @@ class CircleProcessTest extends CaseProcessTest {
     assertThat(plan).contains("Weekly check-in").contains("\"done\":true").contains("Share the calm-down plan");
     assertThat(engine.getRuntimeService().getVariable(circle.getId(), NEW_ACTIONS)).isNull();
     assertThat(engine.getRuntimeService().getVariableTyped(circle.getId(), REVIEW_RECORDS).getValue().toString())
-        .contains("\"number\":1").contains("football club");
+        .contains("\"number\":1").contains("\"heldOn\":\"2026-03-25\"").contains("football club");
   }
 
   @Test
@@ -151,6 +152,7 @@ class CircleProcessTest extends CaseProcessTest {
         "The initial meeting must be in the future.");
 
     complete(task(circle), arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE));
+    meetingHasTakenPlace(INITIAL_MEETING);
     complete(task(circle), initialRecord(PLAN_JSON));
     engine.setCurrentTime(Date.from(FRIDAY_MORNING.plusDays(10).toInstant()));
     assertRejected(circle, arrangement(REVIEW_MEETING_AT, "2026-03-10T10:00+00:00", REVIEW_VENUE),
@@ -158,9 +160,50 @@ class CircleProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void theInitialMeetingIsRecordedOnlyOnceItHasTakenPlaceWithTheDateItWasHeld() {
+    ProcessInstance circle = start();
+    complete(task(circle), arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE));
+
+    engine.setCurrentTime(Date.from(ZonedDateTime.of(2026, 3, 9, 9, 0, 0, 0, CaseClock.ZONE).toInstant()));
+    assertRejected(circle, initialRecord(PLAN_JSON), "The date the initial meeting was held is in the future:"
+        + " record the meeting once it has taken place.");
+    assertRejected(circle, withVariables(ISSUE_INTRODUCED, "Mornings are hard"), "The date the initial meeting was held is required.");
+    Map<String, Object> beforeItWasArranged = initialRecord(PLAN_JSON);
+    beforeItWasArranged.put(INITIAL_MEETING_HELD_ON, "2026-03-05");
+    assertRejected(circle, beforeItWasArranged, "The date the initial meeting was held is before the day the meeting was arranged.");
+
+    Map<String, Object> heldEarlierThanArranged = initialRecord(PLAN_JSON);
+    heldEarlierThanArranged.put(INITIAL_MEETING_HELD_ON, "2026-03-09");
+    complete(task(circle), heldEarlierThanArranged);
+
+    assertThat(circle).isWaitingAt("Task_ArrangeReviewMeeting").variables()
+        .containsEntry(INITIAL_MEETING_HELD_ON, "2026-03-09").containsEntry(INITIAL_MEETING_AT, INITIAL_MEETING);
+  }
+
+  @Test
+  void aReviewMeetingIsRecordedOnlyOnceItHasTakenPlaceAndItsDateIsKeptWithTheReview() {
+    ProcessInstance circle = initialMeetingRecorded();
+    engine.setCurrentTime(Date.from(ZonedDateTime.of(2026, 3, 16, 9, 0, 0, 0, CaseClock.ZONE).toInstant()));
+    complete(task(circle), arrangement(REVIEW_MEETING_AT, FIRST_REVIEW, REVIEW_VENUE));
+    Map<String, Object> review = withVariables(REVIEW_MEETING_HELD_ON, "2026-03-25", ACTION_PLAN, json(PLAN_JSON),
+        ASPIRATIONS, "Join a club", AIDS, "A trusted adult", OBSTACLES, "Noisy lunchtimes", RESOLVED, true);
+
+    engine.setCurrentTime(Date.from(ZonedDateTime.of(2026, 3, 24, 9, 0, 0, 0, CaseClock.ZONE).toInstant()));
+    assertRejected(circle, review, "The date the review meeting was held is in the future:"
+        + " record the meeting once it has taken place.");
+
+    meetingHasTakenPlace(FIRST_REVIEW);
+    complete(task(circle), review);
+    assertThat(circle).isWaitingAt("Task_RecordCircleOutcome").variables().containsEntry(REVIEW_MEETING_HELD_ON, "2026-03-25");
+    assertThat(engine.getRuntimeService().getVariableTyped(circle.getId(), REVIEW_RECORDS).getValue().toString())
+        .contains("\"heldOn\":\"2026-03-25\"");
+  }
+
+  @Test
   void actionsWithoutAnOwnerOrWithAnInvalidEmailAreRefused() {
     ProcessInstance circle = start();
     complete(task(circle), arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE));
+    meetingHasTakenPlace(INITIAL_MEETING);
 
     assertRejected(circle, initialRecord("[{\"what\":\"Check in daily\",\"owner\":\"\",\"ownerEmail\":\"sky.teacher@example.org\",\"byWhen\":\"2026-03-20\"}]"),
         "Action 1 has no owner.");
@@ -256,6 +299,7 @@ class CircleProcessTest extends CaseProcessTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(circle.getId()).singleResult())
         .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("Task_RemindOfInitialMeeting"));
     assertThat(circle).isWaitingAt("Task_RecordInitialMeeting");
+    meetingHasTakenPlace(INITIAL_MEETING);
     complete(task(circle), initialRecord(PLAN_JSON));
     assertThat(circle).isWaitingAt("Task_ArrangeReviewMeeting");
   }
@@ -276,6 +320,7 @@ class CircleProcessTest extends CaseProcessTest {
     assertThat(circle).isWaitingAt("Task_ArrangeInitialMeeting");
     complete(task(circle), arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE));
     assertThat(circle).isWaitingAt("Task_RecordInitialMeeting");
+    meetingHasTakenPlace(INITIAL_MEETING);
     complete(task(circle), initialRecord(PLAN_JSON));
     assertThat(circle).isWaitingAt("Task_ArrangeReviewMeeting");
     return circle;
@@ -285,8 +330,14 @@ class CircleProcessTest extends CaseProcessTest {
     engine.setCurrentTime(Date.from(java.time.OffsetDateTime.parse(at).minusDays(7).toInstant()));
     complete(task(circle), arrangement(REVIEW_MEETING_AT, at, REVIEW_VENUE));
     assertThat(circle).isWaitingAt("Task_RecordReviewMeeting");
-    complete(task(circle), withVariables(ACTION_PLAN, json(PLAN_JSON), ASPIRATIONS, "Join a club", AIDS, "A trusted adult",
-        OBSTACLES, "Noisy lunchtimes", RESOLVED, resolved));
+    meetingHasTakenPlace(at);
+    complete(task(circle), withVariables(REVIEW_MEETING_HELD_ON, at.substring(0, 10), ACTION_PLAN, json(PLAN_JSON),
+        ASPIRATIONS, "Join a club", AIDS, "A trusted adult", OBSTACLES, "Noisy lunchtimes", RESOLVED, resolved));
+  }
+
+  /** The engine's clock two hours after the meeting began. */
+  private void meetingHasTakenPlace(String at) {
+    engine.setCurrentTime(Date.from(java.time.OffsetDateTime.parse(at).plusHours(2).toInstant()));
   }
 
   private static Map<String, Object> arrangement(String atVariable, String at, String venueVariable) {
@@ -295,7 +346,7 @@ class CircleProcessTest extends CaseProcessTest {
   }
 
   private static Map<String, Object> initialRecord(String planJson) {
-    return withVariables(ISSUE_INTRODUCED, "Mornings are hard", CLARIFICATION, "It started after the move",
+    return withVariables(INITIAL_MEETING_HELD_ON, INITIAL_MEETING.substring(0, 10), ISSUE_INTRODUCED, "Mornings are hard", CLARIFICATION, "It started after the move",
         SUGGESTIONS, "A meet-and-greet", ACTION_PLAN, json(planJson), CHILDS_VIEW, "\"I like it when someone says hi.\"");
   }
 

@@ -324,6 +324,30 @@ class ConferenceProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void theConferenceIsRecordedOnlyOnceItHasTakenPlaceWithTheDateItWasHeld() {
+    ProcessInstance conference = allConsented(TWO_ADULTS);
+    complete(task(conference), arrangement(CONFERENCE, "[\"1\",\"2\"]"));
+
+    engine.setCurrentTime(at(2026, 3, 24, 16));
+    assertRejected(task(conference), record("[\"1\",\"2\"]", "2026-04-22"),
+        "The date the conference was held is in the future: record the meeting once it has taken place.");
+    Map<String, Object> withoutDate = new java.util.HashMap<>(record("[\"1\",\"2\"]", "2026-04-22"));
+    withoutDate.remove(CONFERENCE_HELD_ON);
+    assertRejected(task(conference), withoutDate, "The date the conference was held is required.");
+    Map<String, Object> beforeArranged = new java.util.HashMap<>(record("[\"1\",\"2\"]", "2026-04-22"));
+    beforeArranged.put(CONFERENCE_HELD_ON, "2026-03-01");
+    assertRejected(task(conference), beforeArranged,
+        "The date the conference was held is before the day the conference was arranged.");
+
+    Map<String, Object> heldEarlierThanArranged = new java.util.HashMap<>(record("[\"1\",\"2\"]", "2026-04-22"));
+    heldEarlierThanArranged.put(CONFERENCE_HELD_ON, "2026-03-24");
+    complete(task(conference), heldEarlierThanArranged);
+
+    assertThat(conference).isWaitingAt("Event_FollowUpDue").variables()
+        .containsEntry(CONFERENCE_HELD_ON, "2026-03-24").containsEntry(CONFERENCE_AT, CONFERENCE);
+  }
+
+  @Test
   void theRecordNeedsEveryParticipantsAgreementAndAFollowUpAfterTheConference() {
     ProcessInstance conference = allConsented(TWO_ADULTS);
     complete(task(conference), arrangement(CONFERENCE, "[\"1\",\"2\"]"));
@@ -392,7 +416,7 @@ class ConferenceProcessTest extends CaseProcessTest {
   }
 
   private static Map<String, Object> record(String agreedBy, String followUpOn) {
-    return withVariables(WHAT_HAPPENED, "A fight at break.", WHO_WAS_AFFECTED, "Kit was hurt and frightened.",
+    return withVariables(CONFERENCE_HELD_ON, "2026-03-25", WHAT_HAPPENED, "A fight at break.", WHO_WAS_AFFECTED, "Kit was hurt and frightened.",
         ACTION_PLAN, json(PLAN), AGREED_BY, json(agreedBy), FOLLOW_UP_ON, followUpOn);
   }
 

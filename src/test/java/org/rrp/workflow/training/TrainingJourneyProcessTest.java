@@ -156,11 +156,30 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void attendanceIsRecordedOnlyOnceTheEventHasStartedThoughAPlaceCanBeGivenUpBefore() {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    book(journey, event);
+
+    engine.setCurrentTime(Date.from(java.time.OffsetDateTime.parse("2026-03-20T09:00Z").toInstant()));
+    assertRejected(journey, withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)),
+        "Whether the setting attended: attendance can be recorded only once the training event has started;"
+            + " until then only a place given up can be recorded.");
+
+    engine.setCurrentTime(Date.from(java.time.OffsetDateTime.parse("2026-03-20T12:30Z").toInstant()));
+    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+    assertThat(journey).isWaitingAt("Task_EvidenceCommitments");
+    assertThat(variable(journey, STAGE_ATTENDED)).isEqualTo(true);
+    assertThat(variable(journey, TRAINING_EVENT_AT)).asString().startsWith("2026-03-20T09:30");
+  }
+
+  @Test
   void aStageNeedingASeniorLeaderCannotCompleteWithoutOne() {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
     book(journey, event);
 
+    eventHasTakenPlace(journey);
     assertRejected(journey, withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES,
         json("[{\"name\":\"Kim Senco\",\"role\":\"SENCO\",\"seniorLeader\":false},{\"name\":\"Lee Teacher\",\"role\":\"Class teacher\",\"seniorLeader\":false}]")),
         "The stage needs a senior leader among those who attended: none is marked as one.");
@@ -168,7 +187,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         json("[{\"name\":\"Pat Head\",\"role\":\"Deputy head\",\"seniorLeader\":true}]")),
         "The stage needs 2 setting leads to attend; 1 attended.");
 
-    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+    attend(journey);
     assertThat(journey).isWaitingAt("Task_EvidenceCommitments");
   }
 
@@ -188,7 +207,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
 
     long event = addEvent("student-ambassadors", "Student Ambassadors, session 1", "2026-03-25T13:00Z", 8);
     book(journey, event);
-    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+    attend(journey);
     Map<String, Object> evidence = withVariables(PAUSE_JOURNEY, false, COMMITMENT_EVIDENCE, json(
         "[{\"commitment\":\"Student ambassadors support their peers to de-escalate conflict using the structured strategy\",\"evidence\":\"Ambassadors on duty at lunch.\"}]"));
     assertRejected(journey, evidence, "The Student Ambassador Champion's name is required.");
@@ -356,7 +375,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
     assertRejected(journey, withVariables(PAUSE_JOURNEY, false), "The training event is required.");
     book(journey, event);
-    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+    attend(journey);
 
     assertRejected(journey, withVariables(PAUSE_JOURNEY, false, COMMITMENT_EVIDENCE, json(
         "[{\"commitment\":\"Share the training video with the whole school community and facilitate the pre-planned activities\",\"evidence\":\"\"}]")),
@@ -430,6 +449,20 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .singleResult().getBusinessKey().substring("event-".length()));
   }
 
+  /** Records that the setting attended, once the booked event has taken place (the clock moves on to it if need be). */
+  private void attend(ProcessInstance journey) {
+    eventHasTakenPlace(journey);
+    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+  }
+
+  /** The engine's clock four hours after the booked event began, unless it is later already. */
+  private void eventHasTakenPlace(ProcessInstance journey) {
+    java.time.Instant over = java.time.OffsetDateTime.parse((String) variable(journey, TRAINING_EVENT_AT)).plusHours(4).toInstant();
+    if (CaseClock.instant().isBefore(over)) {
+      engine.setCurrentTime(Date.from(over));
+    }
+  }
+
   private void book(ProcessInstance journey, long event) {
     assertThat(journey).isWaitingAt("Task_BookTrainingEvent");
     complete(task(journey), withVariables(TRAINING_EVENT, String.valueOf(event), PAUSE_JOURNEY, false));
@@ -439,7 +472,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   private void completeStage(ProcessInstance journey, long event, String sessionsHeldOn) {
     book(journey, event);
     assertThat(journey).isWaitingAt("Task_RecordAttendance");
-    complete(task(journey), withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES, json(ATTENDEES_JSON)));
+    attend(journey);
     String commitments = variable(journey, COMMITMENT_EVIDENCE).toString().replace("}", ",\"evidence\":\"Done at our INSET day.\"}");
     complete(task(journey), withVariables(PAUSE_JOURNEY, false, COMMITMENT_EVIDENCE, json(commitments)));
     engine.setCurrentTime(Date.from(LocalDate.parse(sessionsHeldOn).atTime(16, 0).atZone(CaseClock.ZONE).toInstant()));

@@ -16,8 +16,9 @@
  */
 
 // rrp-workflow: Tasklist as the team's casework tool: its name, English dates and times (dd/mm/yyyy, 24-hour),
-// and two AngularJS modules: scripts/rrp/tasklist-forms.js keeps Complete usable on Camunda Forms with dynamic
-// lists; scripts/rrp/tasklist-refusals.js shows a refused form's problems above its Start or Complete button.
+// and three scripts: scripts/rrp/tasklist-english.js makes form dates dd/mm/yyyy in any browser and words the email
+// error; scripts/rrp/tasklist-forms.js keeps Complete usable on Camunda Forms with dynamic lists;
+// scripts/rrp/tasklist-refusals.js shows a refused form's problems above its Start or Complete button.
 // The stock banner, "Create task" and task priority are hidden by styles/user-styles.css.
 export default {
   app: {
@@ -38,8 +39,9 @@ export default {
   },
   requireJsConfig: {
     ngDeps: ['rrp.tasklistForms', 'rrp.tasklistRefusals'],
-    deps: ['rrp-tasklist-forms', 'rrp-tasklist-refusals'],
+    deps: ['rrp-tasklist-english', 'rrp-tasklist-forms', 'rrp-tasklist-refusals'],
     paths: {
+      'rrp-tasklist-english': 'scripts/rrp/tasklist-english',
       'rrp-tasklist-forms': 'scripts/rrp/tasklist-forms',
       'rrp-tasklist-refusals': 'scripts/rrp/tasklist-refusals'
     }
