@@ -262,6 +262,7 @@ class TasklistBrowserIT {
     openTask("Record initial meeting");
     CamundaForm form = CamundaForm.shown(browser);
     LocalDate inTwoWeeks = initialMeetingAt.toLocalDate().plusWeeks(2);
+    form.date("Date the initial meeting was held", initialMeetingAt.toLocalDate());
     form.text("1. The issue as introduced", "Robin walks out between lessons when the corridor is crowded.")
         .text("2. Clarification", "It happens after break; a calm start to lessons helps.")
         .text("3. Suggestions", "Leave lessons two minutes early; a quiet space to settle.");
