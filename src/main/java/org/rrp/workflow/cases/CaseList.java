@@ -37,6 +37,8 @@ public class CaseList {
   /** The longest list one view returns, newest cases first. */
   public static final int MOST_ROWS = 200;
   static final String CASE_PROCESS = "referral";
+  /** The status of an open case between steps, e.g. just after the request, before its acknowledgement has run. */
+  static final String RECEIVED = "Received";
 
   /** An open task of a case: what is being done, by whom, by when. */
   public record OpenTask(String id, String name, String assignee, Date due) {
@@ -155,7 +157,8 @@ public class CaseList {
 
   /**
    * Where the case stands, in the words of its model: the step it is at (e.g. "Triage request", "Hold Solution
-   * Focused Circle"), or the end it reached ("Case closed", "Request declined").
+   * Focused Circle"), "Received" between steps (a request whose acknowledgement is still queued), or the end it
+   * reached ("Case closed", "Request declined").
    */
   private String status(HistoricProcessInstance instance) {
     HistoryService history = engine.getHistoryService();
@@ -166,9 +169,10 @@ public class CaseList {
           .map(HistoricActivityInstance::getActivityName).findFirst()
           .orElse(HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState()) ? "Closed" : "Stopped");
     }
-    return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list().stream()
+    String steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list().stream()
         .filter(activity -> activity.getActivityName() != null && !activity.getActivityType().endsWith("Gateway"))
         .map(HistoricActivityInstance::getActivityName).distinct().collect(Collectors.joining(", "));
+    return steps.isEmpty() ? RECEIVED : steps;
   }
 
   private String fullName(String userId) {

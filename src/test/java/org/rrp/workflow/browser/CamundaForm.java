@@ -87,7 +87,10 @@ final class CamundaForm {
   CamundaForm date(String label, LocalDate date) {
     WebElement input = input(label);
     String placeholder = input.getDomAttribute("placeholder");
-    String pattern = placeholder == null || placeholder.isBlank() ? "dd/MM/yyyy" : placeholder.replace("mm", "MM");
+    if (!"dd/mm/yyyy".equals(placeholder)) {
+      throw new AssertionError("the date field '" + label + "' asks for " + placeholder + ", not dd/mm/yyyy");
+    }
+    String pattern = "dd/MM/yyyy";
     browser.scrollTo(input);
     input.clear();
     input.sendKeys(date.format(DateTimeFormatter.ofPattern(pattern, Locale.UK)), Keys.ENTER);

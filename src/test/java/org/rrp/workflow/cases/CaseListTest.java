@@ -67,6 +67,19 @@ class CaseListTest {
   }
 
   @Test
+  void aRequestWaitingForItsAcknowledgementReadsAsReceived() {
+    engine.getManagementService().suspendJobDefinitionByProcessDefinitionKey(CaseList.CASE_PROCESS);
+    try {
+      String caseId = (String) new Cases(new Api(port)).requested("rosa").get("id");
+      String reference = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult().getBusinessKey();
+
+      assertThat(row(views("rosa"), "my-requests", reference).orElseThrow()).containsEntry("status", CaseList.RECEIVED);
+    } finally {
+      engine.getManagementService().activateJobDefinitionByProcessDefinitionKey(CaseList.CASE_PROCESS, true);
+    }
+  }
+
+  @Test
   void everyAdvisorOfTheAreaSeesTheOpenCaseWithItsTaskAndNoOtherAreaDoes() {
     Cases.Allocated made = new Cases(new Api(port)).allocated("rosa");
 
