@@ -113,8 +113,8 @@ public class CaseList {
     }
     String[] references = instances.stream().map(HistoricProcessInstance::getBusinessKey).filter(key -> key != null)
         .toArray(String[]::new);
-    Map<String, List<OpenTask>> tasks = ownRequests || references.length == 0 ? Map.of() : openTasks(references);
     Map<String, String> people = new HashMap<>();
+    Map<String, List<OpenTask>> tasks = ownRequests || references.length == 0 ? Map.of() : openTasks(references, people);
     Map<String, String> areaNames = areas.areas();
     List<Row> rows = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
@@ -134,8 +134,11 @@ public class CaseList {
     return rows;
   }
 
-  /** The open tasks of these cases (their called processes share the case reference as business key). */
-  private Map<String, List<OpenTask>> openTasks(String[] references) {
+  /**
+   * The open tasks of these cases (their called processes share the case reference as business key); {@code people}
+   * holds the names already looked up, so each person is read once per list.
+   */
+  private Map<String, List<OpenTask>> openTasks(String[] references, Map<String, String> people) {
     TaskService tasks = engine.getTaskService();
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(references).orderByDueDate().asc().list();
     Map<String, String> caseOfInstance = new HashMap<>();
@@ -149,7 +152,7 @@ public class CaseList {
       String reference = caseOfInstance.get(task.getProcessInstanceId());
       if (reference != null) {
         byCase.computeIfAbsent(reference, key -> new ArrayList<>())
-            .add(new OpenTask(task.getId(), task.getName(), task.getAssignee() == null ? "" : fullName(task.getAssignee()), task.getDueDate()));
+            .add(new OpenTask(task.getId(), task.getName(), task.getAssignee() == null ? "" : people.computeIfAbsent(task.getAssignee(), this::fullName), task.getDueDate()));
       }
     }
     return byCase;
