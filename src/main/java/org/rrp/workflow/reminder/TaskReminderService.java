@@ -1,6 +1,7 @@
 package org.rrp.workflow.reminder;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -29,44 +30,41 @@ class TaskReminderService {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
-  private final TaskWatch taskWatch;
+  private final Reminders reminders;
   private final TaskService taskService;
   private final IdentityService identityService;
   private final Notifier notifier;
   private final MailTemplates mail;
 
-  TaskReminderService(TaskWatch taskWatch, TaskService taskService, IdentityService identityService, Notifier notifier,
+  TaskReminderService(Reminders reminders, TaskService taskService, IdentityService identityService, Notifier notifier,
       MailTemplates mail) {
-    this.taskWatch = taskWatch;
+    this.reminders = reminders;
     this.taskService = taskService;
     this.identityService = identityService;
     this.notifier = notifier;
     this.mail = mail;
   }
 
-  void remindOverdue(String taskId, String caseReference) {
-    Task task = taskWatch.find(taskId);
-    if (task == null) {
-      return;
-    }
+  void remindOverdue(Task task, String caseReference) {
     boolean claimed = task.getAssignee() != null;
-    for (String email : claimed ? emailsOfUser(task.getAssignee()) : emailsOfCandidates(taskId)) {
-      notifier.sendOnce(OnceKey.forTask(taskId, "overdue"), mail.compose("task-overdue", caseReference,
+    for (String email : claimed ? emailsOfUser(task.getAssignee()) : emailsOfCandidates(task.getId())) {
+      notifier.sendOnce(OnceKey.forTask(task.getId(), "overdue"), mail.compose("task-overdue", caseReference,
           claimed ? "assignee" : "candidate group", email, about(task, caseReference)));
     }
   }
 
-  void escalate(String taskId, String caseReference) {
-    Task task = taskWatch.find(taskId);
-    if (task == null) {
-      return;
-    }
+  void escalate(Task task, String caseReference) {
     Map<String, Object> about = about(task, caseReference);
     about.put("holder", task.getAssignee() != null ? "assigned to " + task.getAssignee() : "not claimed by anyone");
     for (String email : emailsOfGroup(RrpGroups.COORDINATORS)) {
-      notifier.sendOnce(OnceKey.forTask(taskId, "escalated"), mail.compose("task-escalated", caseReference,
+      notifier.sendOnce(OnceKey.forTask(task.getId(), "escalated"), mail.compose("task-escalated", caseReference,
           "coordinator", email, about));
     }
+  }
+
+  /** When a task that fell due at {@code due} and is still open goes to the coordinators. */
+  Date escalationAfter(Date due) {
+    return reminders.escalationAfter(due);
   }
 
   private static Map<String, Object> about(Task task, String caseReference) {

@@ -52,7 +52,7 @@ import com.icegreen.greenmail.util.GreenMail;
     "spring.mail.host=127.0.0.1",
     "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
     // the skeleton's gateways and due dates read its own variables (a benchmark-only deployment)
-    "rrp.modeling.expression-variables=taskId,taskDue," + BenchmarkVariables.SKELETON_STOP + "," + BenchmarkVariables.SKELETON_DUE,
+    "rrp.modeling.expression-variables=" + BenchmarkVariables.SKELETON_STOP + "," + BenchmarkVariables.SKELETON_DUE,
 })
 @ActiveProfiles("demo")
 class ProductBenchmark {

@@ -1,0 +1,63 @@
+package org.rrp.workflow.reminder;
+
+import java.util.Date;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.CaseFile;
+import org.rrp.workflow.reminder.DeadlineWatch.Stage;
+
+/**
+ * What a task's {@link DeadlineWatch} does when it fires: at the due date, reminds whoever should do the task and
+ * waits for the escalation date; then tells the coordinators. Reads the task as it is now: a task that has ended
+ * is left alone, and a due date moved later is waited for.
+ */
+class DeadlineWatchJobHandler implements JobHandler<DeadlineWatch> {
+
+  private final Supplier<TaskReminderService> reminders;
+
+  DeadlineWatchJobHandler(Supplier<TaskReminderService> reminders) {
+    this.reminders = reminders;
+  }
+
+  @Override
+  public String getType() {
+    return DeadlineWatch.JOB_TYPE;
+  }
+
+  @Override
+  public void execute(DeadlineWatch watch, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+    TaskEntity task = commandContext.getTaskManager().findTaskById(watch.taskId());
+    if (task == null || task.getDueDate() == null) {
+      return;
+    }
+    TaskReminderService service = reminders.get();
+    String caseReference = CaseFile.of(execution).caseReference();
+    if (watch.stage() == Stage.ESCALATION) {
+      service.escalate(task, caseReference);
+      return;
+    }
+    Date due = task.getDueDate();
+    if (due.toInstant().isAfter(CaseClock.instant())) {
+      DeadlineWatch.schedule(execution, watch, due);
+      return;
+    }
+    service.remindOverdue(task, caseReference);
+    DeadlineWatch.schedule(execution, new DeadlineWatch(Stage.ESCALATION, task.getId()), service.escalationAfter(due));
+  }
+
+  @Override
+  public DeadlineWatch newConfiguration(String canonicalString) {
+    return DeadlineWatch.parse(canonicalString);
+  }
+
+  @Override
+  public void onDelete(DeadlineWatch configuration, JobEntity jobEntity) {
+    // nothing is kept beside the timer
+  }
+}
