@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.referral.ReferralRequests;
+import org.rrp.workflow.reminder.DeadlineWatches;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,7 @@ class ClusterIT {
   static final String ADMIN_PASSWORD = "Cluster-Test-Admin-2026!";
   static final int CASES_ACROSS_NODES = 10;
   static final int REMINDER_BURST_CASES = 300;
+  static final DeadlineWatches WATCHES = new DeadlineWatches(DB_URL, DB_USER);
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -165,17 +167,17 @@ class ClusterIT {
   @Test
   @Order(3)
   void aBurstOfRemindersIsSentExactlyOnceByBothNodesEvenWhenOneStops() throws Exception {
-    // Hold the deadline watches' jobs, start a few hundred cases (their triage tasks are due at once, see the node
-    // settings), then release all the watches together: a few hundred reminders fall due at the same moment.
-    suspendDeadlineWatches(true);
+    // Start a few hundred cases (their triage tasks fall due in two working days), then bring every triage task's
+    // due date, and with it its deadline watch, to this moment: a few hundred reminders fall due together.
     List<String> references = new ArrayList<>();
     for (int i = 0; i < REMINDER_BURST_CASES; i++) {
       String id = startReferral(i % 2 == 0 ? nodeA : nodeB);
       references.add((String) object(get(nodeA, "/engine-rest/process-instance/" + id, "cora")).get("businessKey"));
     }
-    eventually(Duration.ofSeconds(180), () -> count(nodeA, "/engine-rest/job/count?processDefinitionKey=task-deadline"
-        + "&suspended=true&timers=true") >= REMINDER_BURST_CASES ? true : null, "every triage task watched");
-    suspendDeadlineWatches(false);
+    eventually(Duration.ofSeconds(180), () -> WATCHES.count() >= REMINDER_BURST_CASES ? true : null,
+        "every triage task watched");
+    assertThat(countSubjects("Overdue: Triage request")).as("nothing due yet").isZero();
+    WATCHES.makeEveryWatchedTaskDueNow();
 
     eventually(Duration.ofSeconds(120), () -> countSubjects("Overdue: Triage request") >= REMINDER_BURST_CASES / 3 ? true : null,
         "the burst under way");
@@ -201,8 +203,7 @@ class ClusterIT {
     assertThat(count(nodeB, "/engine-rest/incident/count")).as("no incident").isZero();
     assertThat(count(nodeB, "/engine-rest/task/count?processDefinitionKey=referral&taskDefinitionKey=Task_TriageRequest"))
         .as("every burst case still waits for triage").isEqualTo(REMINDER_BURST_CASES);
-    assertThat(count(nodeB, "/engine-rest/process-instance/count?processDefinitionKey=task-deadline"))
-        .as("every deadline watch has done its work and ended").isZero();
+    assertThat(WATCHES.count()).as("every deadline watch has done its work and ended").isZero();
   }
 
   // ---- nodes ---------------------------------------------------------------------------------------------------
@@ -220,8 +221,8 @@ class ClusterIT {
         "--spring.profiles.active=" + profiles, "--server.port=" + port,
         // The schema step creates the demo users the test logs in as (a test-only exception, see DemoInProductionGuard).
         "--rrp.demo.allow-in-production=" + profiles.contains("demo"),
-        // Triage tasks fall due as they are created, and escalate at once: the test's reminder burst.
-        "--rrp.deadlines.working-days.triage=0", "--rrp.reminders.escalate-after-working-days=0");
+        // An overdue task escalates as soon as it has been reminded: the test's reminder burst.
+        "--rrp.reminders.escalate-after-working-days=0");
     Map<String, String> env = builder.environment();
     env.put("RRP_DB_URL", DB_URL);
     env.put("RRP_DB_USER", DB_USER);
@@ -260,12 +261,6 @@ class ClusterIT {
   static void submit(Node node, String user, Map<String, Object> task, Map<String, Object> variables) throws Exception {
     HttpResponse<String> response = post(node, "/engine-rest/task/" + task.get("id") + "/submit-form", user,
         Map.of("variables", variables));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-  }
-
-  static void suspendDeadlineWatches(boolean suspended) throws Exception {
-    HttpResponse<String> response = send(nodeA, "PUT", "/engine-rest/job-definition/suspended", "admin",
-        Map.of("processDefinitionKey", "task-deadline", "suspended", suspended, "includeJobs", true));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 

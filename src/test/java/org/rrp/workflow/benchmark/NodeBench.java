@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.mail.internet.MimeMessage;
 
 import org.rrp.workflow.referral.ReferralRequests;
+import org.rrp.workflow.reminder.DeadlineWatches;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -39,7 +40,7 @@ final class NodeBench {
   static final String OVERDUE = "Overdue: Triage request";
   static final int CLIENTS_PER_NODE = 2;
 
-  record Node(String name, int port, Process process, double readySeconds, Http http) {
+  record Node(String name, int port, Process process, double readySeconds, Http http, String url) {
   }
 
   private final BenchmarkSettings settings;
@@ -90,7 +91,8 @@ final class NodeBench {
   private Map<String, Object> burst(List<Node> nodes, GreenMail mail) throws Exception {
     int total = settings.reminders();
     Http admin = nodes.get(0).http();
-    suspendDeadlineWatches(admin, true);
+    DeadlineWatches watches = new DeadlineWatches(nodes.get(0).url(),
+        settings.postgres() ? settings.postgresUser() : "sa");
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS_PER_NODE * nodes.size());
@@ -115,15 +117,14 @@ final class NodeBench {
     clients.shutdown();
     double making = (System.nanoTime() - start) / 1e9;
     System.out.printf("benchmark: %,d requests in %.0f s (%.1f/s) on %d node(s)%n", total, making, total / making, nodes.size());
-    await(() -> admin.count("admin", "job/count?processDefinitionKey=task-deadline&suspended=true&timers=true") >= total,
-        600, "every triage task watched");
-    // the held watches are due too, but suspended: only the active jobs must be done
+    await(() -> watches.count() >= total, 600, "every triage task watched");
+    // the watches fall due in two working days: only the requests' own jobs are due now
     await(() -> admin.count("admin", "job/count?executable=true&active=true") == 0, 600,
         "the requests' own jobs (acknowledgements) done");
     mail.purgeEmailFromAllMailboxes();
 
     long released = System.nanoTime();
-    suspendDeadlineWatches(admin, false);
+    watches.makeEveryWatchedTaskDueNow();
     long limitSeconds = Math.max(600, total / 5L);
     double seconds = -1;
     while ((System.nanoTime() - released) / 1e9 < limitSeconds) {
@@ -167,11 +168,6 @@ final class NodeBench {
     return subjects.size();
   }
 
-  private static void suspendDeadlineWatches(Http admin, boolean suspended) {
-    admin.rest("admin", "PUT", "job-definition/suspended", Map.of("processDefinitionKey", "task-deadline",
-        "suspended", suspended, "includeJobs", true)).expect(204, "the deadline watches " + (suspended ? "held" : "released"));
-  }
-
   private static long jobsRunBy(Node any, String name) {
     return any.http().count("admin", "history/job-log/count?hostname=" + name + "&successLog=true");
   }
@@ -184,7 +180,7 @@ final class NodeBench {
     if (!settings.postgres()) {
       Path file = dir.resolve("h2-" + name);
       deleteRecursively(file);
-      return "jdbc:h2:file:" + file.toAbsolutePath() + "/rrp;DB_CLOSE_ON_EXIT=FALSE";
+      return "jdbc:h2:file:" + file.toAbsolutePath() + "/rrp;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
     }
     String url = settings.freshPostgresDatabase(name);
     Process schema = launch("schema", 0, "prod,migrate,demo", url);
@@ -217,7 +213,7 @@ final class NodeBench {
     }
     double ready = (System.nanoTime() - start) / 1e9;
     System.out.printf("benchmark: %s ready in %.1f s%n", name, ready);
-    return new Node(name, port, process, Stats.round(ready, 1), http);
+    return new Node(name, port, process, Stats.round(ready, 1), http, url);
   }
 
   private Process launch(String name, int port, String profiles, String url) throws IOException {
@@ -225,9 +221,7 @@ final class NodeBench {
         .findFirst().orElseThrow(() -> new IllegalStateException("package the application first")).toFile();
     List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
         "--spring.profiles.active=" + profiles, "--server.port=" + port,
-        "--rrp.demo.allow-in-production=" + profiles.contains("demo"),
-        // triage tasks fall due as they are created: the burst
-        "--rrp.deadlines.working-days.triage=0"));
+        "--rrp.demo.allow-in-production=" + profiles.contains("demo")));
     if (!settings.postgres()) {
       command.add("--spring.datasource.url=" + url);
     }
