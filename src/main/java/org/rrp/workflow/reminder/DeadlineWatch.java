@@ -67,13 +67,15 @@ record DeadlineWatch(Stage stage, String taskId) implements JobHandlerConfigurat
     Context.getCommandContext().getJobManager().schedule(timer);
   }
 
-  /** The task's watch, if it has one (found among its execution's timers: an indexed lookup). */
+  /**
+   * The task's watch, if it has one: among its execution's jobs (an indexed lookup, and the jobs added in this
+   * command, e.g. when a task is created and ended in one transaction).
+   */
   static Optional<JobEntity> of(DelegateTask task) {
     String taskId = task.getId();
-    return Context.getCommandContext().getJobManager().findTimersByExecutionId(task.getExecutionId()).stream()
-        .filter(timer -> JOB_TYPE.equals(timer.getJobHandlerType()))
-        .filter(timer -> parse(timer.getJobHandlerConfigurationRaw()).taskId().equals(taskId))
-        .map(JobEntity.class::cast)
+    return ((ExecutionEntity) task.getExecution()).getJobs().stream()
+        .filter(job -> JOB_TYPE.equals(job.getJobHandlerType()))
+        .filter(job -> parse(job.getJobHandlerConfigurationRaw()).taskId().equals(taskId))
         .findFirst();
   }
 }

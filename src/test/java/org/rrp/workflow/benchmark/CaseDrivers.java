@@ -58,13 +58,16 @@ final class CaseDrivers {
     advisorWorks(reference, "Task_ArrangeInitialMeeting", Map.of(INITIAL_MEETING_AT, value(initial.format(MEETING)),
         MEETING_VENUE, value("Hollybank Primary, room 2"), PARTICIPANTS, json(participants), CHILD_ATTENDS, value(true),
         WHAT_TO_BRING, value("Your notes from home")));
-    advisorWorks(reference, "Task_RecordInitialMeeting", Map.of(ISSUE_INTRODUCED, value("Mornings are hard"),
+    // Recorded as held today (a meeting is recorded only once held, and not before the day it was arranged).
+    String heldOn = CaseClock.today().toString();
+    advisorWorks(reference, "Task_RecordInitialMeeting", Map.of(INITIAL_MEETING_HELD_ON, value(heldOn),
+        ISSUE_INTRODUCED, value("Mornings are hard"),
         CLARIFICATION, value("It started after the move"), SUGGESTIONS, value("A meet-and-greet at the gate"),
         ACTION_PLAN, json(plan), CHILDS_VIEW, value("I like it when someone says hi.")));
     advisorWorks(reference, "Task_ArrangeReviewMeeting", Map.of(REVIEW_MEETING_AT, value(review.format(MEETING)),
         REVIEW_VENUE, value("Hollybank Primary, room 2"), PARTICIPANTS, json(participants),
         WHAT_TO_BRING, value("The action plan")));
-    advisorWorks(reference, "Task_RecordReviewMeeting", Map.of(ACTION_PLAN, json(plan.replace("\"byWhen\"", "\"done\":true,\"byWhen\"")),
+    advisorWorks(reference, "Task_RecordReviewMeeting", Map.of(REVIEW_MEETING_HELD_ON, value(heldOn), ACTION_PLAN, json(plan.replace("\"byWhen\"", "\"done\":true,\"byWhen\"")),
         ASPIRATIONS, value("Robin wants to join the football club"), AIDS, value("A trusted adult"),
         OBSTACLES, value("Noisy lunchtimes"), RESOLVED, value(true)));
     advisorWorks(reference, "Task_RecordCircleOutcome", Map.of(CASE_OUTCOME, value("Robin settles well in the mornings now."),
