@@ -179,7 +179,8 @@ class ClusterIT {
     assertThat(countSubjects("Overdue: Triage request")).as("nothing due yet").isZero();
     WATCHES.makeEveryWatchedTaskDueNow();
 
-    // Stop node A early in the burst (a node works through it in seconds): what it has not finished, node B does.
+    // Stop node A early in the burst (a node works through it in seconds): it finishes what it holds as it shuts
+    // down; whatever is left, node B does.
     eventually(Duration.ofSeconds(120), () -> countSubjects("Overdue: Triage request") >= REMINDER_BURST_CASES / 20 ? true : null,
         "the burst under way");
     nodeA.process().destroy();

@@ -14,9 +14,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,8 @@ class ModelerDeployTest {
   HistoryService history;
   @Autowired
   IdentityService identity;
+  @Autowired
+  ManagementService management;
 
   final List<String> started = new ArrayList<>();
 
@@ -249,6 +253,7 @@ class ModelerDeployTest {
     String inFlight = startReferral("tamworth");
     eventually(() -> list("cora", "/engine-rest/task?processInstanceId=" + inFlight).stream().findFirst().orElse(null));
     String oldVersion = definitionOf(inFlight);
+    Job watch = management.createJobQuery().processInstanceId(inFlight).timers().singleResult();
     deploy("cora", "referral", file("processes/referral.bpmn",
         read("processes/referral.bpmn").replace("name=\"Triage request\"", "name=\"Triage the request\"")));
     String newVersion = repository.createProcessDefinitionQuery().processDefinitionKey("referral").latestVersion()
@@ -264,6 +269,9 @@ class ModelerDeployTest {
     assertThat(definitionOf(inFlight)).isEqualTo(newVersion);
     assertThat(list("cora", "/engine-rest/task?processInstanceId=" + inFlight).get(0))
         .containsEntry("processDefinitionId", newVersion);
+    assertThat(management.createJobQuery().processInstanceId(inFlight).timers().singleResult())
+        .as("the triage task's deadline watch is still there, due as it was")
+        .returns(watch.getId(), Job::getId).returns(watch.getDuedate(), Job::getDuedate);
 
     // Suspend the new version: no new request starts on it; activate it again.
     assertThat(put("cora", "/engine-rest/process-definition/" + newVersion + "/suspended",
