@@ -67,6 +67,23 @@ record DeadlineWatch(Stage stage, String taskId) implements JobHandlerConfigurat
     Context.getCommandContext().getJobManager().schedule(timer);
   }
 
+  private static final ThreadLocal<Boolean> ENDING = ThreadLocal.withInitial(() -> false);
+
+  /** Removes the watch because its task ended or lost its due date (not to be watched again). */
+  static void end(JobEntity watch) {
+    ENDING.set(true);
+    try {
+      watch.delete();
+    } finally {
+      ENDING.remove();
+    }
+  }
+
+  /** Whether the watch being deleted is being ended by {@link #end}. */
+  static boolean isEnding() {
+    return ENDING.get();
+  }
+
   /**
    * The task's watch, if it has one: among its execution's jobs (an indexed lookup, and the jobs added in this
    * command, e.g. when a task is created and ended in one transaction).

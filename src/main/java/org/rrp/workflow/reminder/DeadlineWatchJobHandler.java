@@ -3,7 +3,9 @@ package org.rrp.workflow.reminder;
 import java.util.Date;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -56,8 +58,33 @@ class DeadlineWatchJobHandler implements JobHandler<DeadlineWatch> {
     return DeadlineWatch.parse(canonicalString);
   }
 
+  /**
+   * A watch removed by anything but its task's end or its own run, e.g. a case migrated to a new version of its
+   * process (the engine drops the timers it cannot map to the new model), is put back on the task once the command
+   * is done, at the same stage: a task with a due date stays watched.
+   */
   @Override
-  public void onDelete(DeadlineWatch configuration, JobEntity jobEntity) {
-    // nothing is kept beside the timer
+  public void onDelete(DeadlineWatch watch, JobEntity job) {
+    CommandContext context = Context.getCommandContext();
+    if (DeadlineWatch.isEnding() || job.equals(context.getCurrentJob())) {
+      return;
+    }
+    Date stageDue = job.getDuedate();
+    context.registerCommandContextListener(new CommandContextListener() {
+      @Override
+      public void onCommandContextClose(CommandContext closing) {
+        TaskEntity task = closing.getTaskManager().findTaskById(watch.taskId());
+        if (task == null || task.getDueDate() == null || task.getExecutionId() == null
+            || DeadlineWatch.of(task).isPresent()) {
+          return;
+        }
+        DeadlineWatch.schedule(task.getExecution(), watch, watch.stage() == Stage.REMINDER ? task.getDueDate() : stageDue);
+      }
+
+      @Override
+      public void onCommandFailed(CommandContext failed, Throwable cause) {
+        // nothing was removed
+      }
+    });
   }
 }

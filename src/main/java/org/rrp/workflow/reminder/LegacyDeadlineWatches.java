@@ -54,7 +54,7 @@ final class LegacyDeadlineWatches {
   private static Void convert(ProcessEngine engine, CommandContext context, String watchId) {
     String taskId = (String) engine.getRuntimeService().getVariable(watchId, TASK_ID);
     TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
-    if (task != null && task.getDueDate() != null && task.getExecutionId() != null) {
+    if (task != null && task.getDueDate() != null && task.getExecutionId() != null && DeadlineWatch.of(task).isEmpty()) {
       ExecutionEntity execution = context.getExecutionManager().findExecutionById(task.getExecutionId());
       // waiting for its escalation: the same date; waiting for the due date, or between steps: the due date's stage
       Job escalation = timerAt(engine, watchId, WAITING_FOR_ESCALATION);

@@ -95,7 +95,7 @@ class TaskDeadlineWatchPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     if (due == null) {
-      timer.delete();
+      DeadlineWatch.end(timer);
     } else if (!due.equals(timer.getDuedate())) {
       timer.setDuedate(due);
     }
@@ -103,7 +103,7 @@ class TaskDeadlineWatchPlugin extends AbstractProcessEnginePlugin {
 
   static void stopWatching(DelegateTask task) {
     if (task.getExecutionId() != null) {
-      DeadlineWatch.of(task).ifPresent(JobEntity::delete);
+      DeadlineWatch.of(task).ifPresent(DeadlineWatch::end);
     }
   }
 }

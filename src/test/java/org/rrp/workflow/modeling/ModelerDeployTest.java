@@ -270,8 +270,8 @@ class ModelerDeployTest {
     assertThat(list("cora", "/engine-rest/task?processInstanceId=" + inFlight).get(0))
         .containsEntry("processDefinitionId", newVersion);
     assertThat(management.createJobQuery().processInstanceId(inFlight).timers().singleResult())
-        .as("the triage task's deadline watch is still there, due as it was")
-        .returns(watch.getId(), Job::getId).returns(watch.getDuedate(), Job::getDuedate);
+        .as("the triage task's deadline watch is still there (the engine drops timers it cannot map; it is put back), due as it was")
+        .returns(watch.getDuedate(), Job::getDuedate);
 
     // Suspend the new version: no new request starts on it; activate it again.
     assertThat(put("cora", "/engine-rest/process-definition/" + newVersion + "/suspended",

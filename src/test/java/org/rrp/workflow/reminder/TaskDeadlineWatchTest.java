@@ -160,6 +160,17 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
   }
 
   @Test
+  void watchRemovedByAnythingButItsTaskIsPutBackAtTheSameStage() {
+    Task task = adviceTask("alex");
+    fire(watchOf(task), DUE);
+    Date escalationDue = watchOf(task).getDuedate();
+
+    engine.getManagementService().deleteJob(watchOf(task).getId());
+
+    assertThat(watchOf(task).getDuedate()).as("the escalation, as it was").isEqualTo(escalationDue);
+  }
+
+  @Test
   void caseDeletedInCockpitTakesTheWatchesOfItsTasks() {
     Task task = adviceTask("alex");
 
@@ -207,8 +218,8 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
       Task waitingForDue = adviceTask("alex");
       Task waitingForEscalation = adviceTask(null);
       for (Task task : List.of(waitingForDue, waitingForEscalation)) {
-        watchOf(task);
-        engine.getManagementService().deleteJob(watchOf(task).getId());
+        // as an earlier release left them: watched by a process, not a timer
+        jdbc.update("delete from ACT_RU_JOB where ID_ = ?", watchOf(task).getId());
       }
       engine.getRuntimeService().createProcessInstanceByKey(LegacyDeadlineWatches.PROCESS)
           .startBeforeActivity("Event_TaskDue")
