@@ -168,8 +168,10 @@ class ConferenceProcessTest extends CaseProcessTest {
 
     assertThat(conference).isWaitingAt("Task_ChooseAlternativeRoute");
     assertThat(variable(conference, NOT_HELD_REASON)).isEqualTo("A participant's consent was not given by the deadline.");
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(conference.getId()).list())
-        .as("nothing left to remind anyone of consent").extracting(Job::getId)
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(conference.getId()).list().stream()
+        .filter(job -> job.getJobDefinitionId() != null).toList())
+        .as("nothing of the model's own left to remind anyone of consent (the open task's deadline watch aside)")
+        .extracting(Job::getId)
         .containsExactly(jobAt(conference, "StartEvent_ActionCheckDue").getId());
     engine.setCurrentTime(at(2026, 3, 24, 8));
     execute(jobAt(conference, "StartEvent_ActionCheckDue"));
