@@ -3,6 +3,7 @@ package org.rrp.workflow.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
@@ -14,35 +15,46 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task query (Tasklist's filters, {@code TaskService}, the REST API) runs the application's copy of the
- * engine's statements, {@code TaskQueryGrants.xml}, which tests the reader's grants as hashed semi-joins instead of
- * joining each task to every grant (see the comment at the top of the mapper for what differs). The mapper is
- * parsed into the engine's MyBatis configuration after the engine made it, and the engine's two statement ids are
+ * Every task query (Tasklist's filters, {@code TaskService}, the REST API) and every variable-instance query (the
+ * variable columns of a filter's list) runs the application's copy of the engine's statements,
+ * {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml}, which test the reader's grants as hashed semi-joins
+ * instead of joining each row to every grant (see the comment at the top of each mapper for what differs). The mapper is
+ * parsed into the engine's MyBatis configuration after the engine made it, and the engine's statement ids are
  * mapped to the copies through the {@link DbSqlSessionFactory}'s statement mappings, which every select consults.
  */
 @Component
 class TaskQueryGrantsPlugin extends AbstractProcessEnginePlugin {
 
-  static final String MAPPER = "org/rrp/workflow/security/TaskQueryGrants.xml";
+  /** The mappers, in the order they are parsed (the second uses the first's grants). */
+  static final List<String> MAPPERS = List.of("org/rrp/workflow/security/TaskQueryGrants.xml",
+      "org/rrp/workflow/security/VariableQueryGrants.xml");
   static final String NAMESPACE = "org.rrp.workflow.security.TaskQueryGrants.";
+  static final String VARIABLE_NAMESPACE = "org.rrp.workflow.security.VariableQueryGrants.";
 
-  /** The engine's statement id (what {@code TaskManager} asks for) and the application's statement serving it. */
+  /**
+   * The engine's statement id (what {@code TaskManager} and {@code VariableInstanceManager} ask for) and the
+   * application's statement serving it.
+   */
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", NAMESPACE + "selectTaskByQueryCriteriaGrantsInWhere",
-      "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteriaGrantsInWhere");
+      "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteriaGrantsInWhere",
+      "selectVariableInstanceByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceByQueryCriteriaGrantsInWhere",
+      "selectVariableInstanceCountByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceCountByQueryCriteriaGrantsInWhere");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    // a shared SQL session factory (several engines in one JVM) has the statements already
-    if (!mybatis.isResourceLoaded(MAPPER)) {
-      try (InputStream mapper = TaskQueryGrantsPlugin.class.getClassLoader().getResourceAsStream(MAPPER)) {
-        if (mapper == null) {
-          throw new ProcessEngineException("the task query mapping " + MAPPER + " is missing from the class path");
+    for (String resource : MAPPERS) {
+      // a shared SQL session factory (several engines in one JVM) has the statements already
+      if (!mybatis.isResourceLoaded(resource)) {
+        try (InputStream mapper = TaskQueryGrantsPlugin.class.getClassLoader().getResourceAsStream(resource)) {
+          if (mapper == null) {
+            throw new ProcessEngineException("the query mapping " + resource + " is missing from the class path");
+          }
+          new XMLMapperBuilder(mapper, mybatis, resource, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+          throw new ProcessEngineException("cannot read the query mapping " + resource, e);
         }
-        new XMLMapperBuilder(mapper, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-      } catch (IOException e) {
-        throw new ProcessEngineException("cannot read the task query mapping " + MAPPER, e);
       }
     }
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();

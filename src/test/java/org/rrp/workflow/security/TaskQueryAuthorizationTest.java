@@ -6,6 +6,7 @@ import static org.rrp.workflow.casework.CaseVariables.ADVISOR_ID;
 import static org.rrp.workflow.casework.CaseVariables.AREA;
 import static org.rrp.workflow.casework.CaseVariables.CASE_REFERENCE;
 import static org.rrp.workflow.casework.CaseVariables.SERVICE;
+import static org.rrp.workflow.casework.CaseVariables.SETTING_NAME;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -28,6 +30,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -46,8 +50,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
- * The application's task-query statements ({@link TaskQueryGrantsPlugin}, grants tested as semi-joins) answer every
- * task query exactly as the engine's own statements (grants joined) do: the same task ids in the same order and the
+ * The application's task-query and variable-query statements ({@link TaskQueryGrantsPlugin}, grants tested as
+ * semi-joins) answer every query exactly as the engine's own statements (grants joined) do: the same task ids in the same order and the
  * same counts, for every role, every saved filter and many criteria, with grants by task, by process definition and
  * on '*', and with a grant taken back. Each query runs twice as the same user: through the application's statements
  * (as in production), then with the engine's statement mappings restored.
@@ -111,6 +115,8 @@ class TaskQueryAuthorizationTest {
     // a grant by process-definition key (READ_TASK on every referral) and a grant on every task ('*')
     grants.add(grant("cal", Resources.PROCESS_DEFINITION, "referral", Permissions.READ_TASK));
     grants.add(grant("dee", Resources.TASK, Authorization.ANY, Permissions.READ));
+    // a grant on one case: its variables, nothing else of it
+    grants.add(grant("alex", Resources.PROCESS_INSTANCE, task.get("eastAlex").getProcessInstanceId(), Permissions.READ));
   }
 
   @AfterAll
@@ -126,7 +132,7 @@ class TaskQueryAuthorizationTest {
     var mybatis = configuration.getSqlSessionFactory().getConfiguration();
     TaskQueryGrantsPlugin.STATEMENTS.forEach((engineStatement, ours) -> {
       assertThat(sessions.mapStatement(engineStatement)).isEqualTo(ours);
-      assertThat(mybatis.getMappedStatement(ours).getResource()).isEqualTo(TaskQueryGrantsPlugin.MAPPER);
+      assertThat(mybatis.getMappedStatement(ours).getResource()).isIn(TaskQueryGrantsPlugin.MAPPERS);
     });
     // and they are what a query runs: without them in the MyBatis configuration, a task query fails
     Map<String, String> ours = sessions.getStatementMappings();
@@ -216,6 +222,44 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void variableQueriesAnswerAsTheEnginesStatements() {
+    RuntimeService runtime = engine.getRuntimeService();
+    Map<String, Supplier<VariableInstanceQuery>> queries = new LinkedHashMap<>();
+    queries.put("these cases", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(caseIds()));
+    // what a filter's list asks for its columns (the webapps' API), for the tasks on the page
+    queries.put("a filter's columns", () -> runtime.createVariableInstanceQuery().disableBinaryFetching()
+        .disableCustomObjectDeserialization().variableNameIn(CASE_REFERENCE, SETTING_NAME)
+        .variableScopeIdIn(caseIds()));
+    queries.put("of tasks", () -> runtime.createVariableInstanceQuery()
+        .taskIdIn(task.values().stream().map(Task::getId).toArray(String[]::new)));
+    queries.put("by name, ordered", () -> runtime.createVariableInstanceQuery().variableName(AREA)
+        .orderByVariableName().asc().orderByActivityInstanceId().asc());
+    for (String reader : READERS) {
+      queries.forEach((name, query) -> {
+        VariableAnswer ours = as(reader, () -> variableAnswer(query));
+        VariableAnswer engines = withEnginesStatements(() -> as(reader, () -> variableAnswer(query)));
+        assertThat(ours).as("variables, %s as %s", name, reader).isEqualTo(engines);
+        assertThat(ours.count()).isEqualTo(ours.all().size());
+      });
+    }
+    List<String> granted = runtime.createVariableInstanceQuery().processInstanceIdIn(task.get("eastAlex").getProcessInstanceId())
+        .list().stream().map(VariableInstance::getId).toList();
+    assertThat(as("alex", () -> variableAnswer(queries.get("these cases"))).all()).as("the case he may read")
+        .isNotEmpty().containsExactlyInAnyOrderElementsOf(granted);
+    assertThat(as("dee", () -> variableAnswer(queries.get("these cases"))).count()).as("a grant on '*' reads all")
+        .isGreaterThan(granted.size());
+    assertThat(as("rosa", () -> variableAnswer(queries.get("these cases"))).all()).as("not her requests").isEmpty();
+  }
+
+  private static VariableAnswer variableAnswer(Supplier<VariableInstanceQuery> query) {
+    return new VariableAnswer(query.get().list().stream().map(VariableInstance::getId).toList(),
+        query.get().listPage(1, 3).stream().map(VariableInstance::getId).toList(), query.get().count());
+  }
+
+  record VariableAnswer(List<String> all, List<String> page, long count) {
+  }
+
+  @Test
   void revokeChecksKeepTheEnginesOwnCheck() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String before = configuration.getAuthorizationCheckRevokes();
@@ -223,6 +267,10 @@ class TaskQueryAuthorizationTest {
     try {
       for (String reader : List.of("alex", "bea", "cal", "dee")) {
         assertSameAnswers(reader, "revoke checks on", () -> tasks.createTaskQuery().processInstanceIdIn(caseIds()));
+        VariableAnswer ours = as(reader, () -> variableAnswer(() -> engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(caseIds())));
+        VariableAnswer engines = withEnginesStatements(() -> as(reader,
+            () -> variableAnswer(() -> engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(caseIds()))));
+        assertThat(ours).as("variables with revoke checks on, as %s", reader).isEqualTo(engines);
         assertSameAnswers(reader, "revoke checks on, candidate group",
             () -> tasks.createTaskQuery().taskCandidateGroup(EAST).orderByTaskCreateTime().desc().orderByTaskId().asc());
       }
