@@ -17,3 +17,9 @@ create index if not exists rrp_auth_user_grants on act_ru_authorization (user_id
 create index if not exists rrp_auth_group_grants on act_ru_authorization (group_id_, resource_type_, type_)
   include (resource_id_, perms_);
 analyze act_ru_authorization;
+
+-- Serves the filter "Due soon / overdue" (TaskFilters.dueSoonOrOverdue: RES.DUE_DATE_ < now + 2 days) and any task
+-- query by due date: without it every open task is read to find the few due soon (50-80 ms at 100,000 open tasks,
+-- measured with EXPLAIN ANALYZE; under 1 ms with it).
+create index if not exists rrp_task_due_date on act_ru_task (due_date_);
+analyze act_ru_task;
