@@ -109,6 +109,8 @@ class TaskQueryAuthorizationTest {
     tasks.setDueDate(task.get("eastUnclaimed").getId(), new Date(firstCreated.getTime() + 86_400_000L));
     tasks.setDueDate(task.get("cannockBea").getId(), new Date(firstCreated.getTime() - 86_400_000L));
     tasks.addCandidateUser(task.get("eastAsh").getId(), "bea");
+    // a task linked to alex twice (his area's group and himself): the identity-link join repeats its row
+    tasks.addCandidateUser(task.get("eastUnclaimed").getId(), "alex");
     // a grant taken back by TaskAccessRevocation: the Cannock group was a candidate for a while
     tasks.addCandidateGroup(task.get("eastRevokedFromCannock").getId(), CANNOCK);
     tasks.deleteCandidateGroup(task.get("eastRevokedFromCannock").getId(), CANNOCK);
