@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.Eventually;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.WholeAppTest;
@@ -48,7 +49,7 @@ class CaseListTest {
 
   @Test
   void tasklistServesThePluginsScript() {
-    Api.Answer script = new Api(port).login("rosa").get("/camunda/api/tasklist/plugin/rrp-cases/static/app/plugin.js");
+    Answer script = new Api(port).login("rosa").get("/camunda/api/tasklist/plugin/rrp-cases/static/app/plugin.js");
 
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.body()).contains("tasklist.navbar.action").contains("rrp-cases-link");
@@ -138,7 +139,7 @@ class CaseListTest {
 
   @Test
   void anAdvisorOpeningCockpitGetsAPageSayingWhereToGo() {
-    Api.Answer page = new Api(port).login("alex").page("/camunda/app/cockpit/default/");
+    Answer page = new Api(port).login("alex").page("/camunda/app/cockpit/default/");
 
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).contains("not part of your work").contains("/camunda/app/tasklist/").doesNotContain("Whitelabel");
@@ -158,7 +159,7 @@ class CaseListTest {
   }
 
   private List<Map<String, Object>> views(String user) {
-    Api.Answer answer = new Api(port).login(user).get(CASES);
+    Answer answer = new Api(port).login(user).get(CASES);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> views = (List<Map<String, Object>>) answer.object().get("views");
