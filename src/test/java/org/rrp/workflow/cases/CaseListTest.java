@@ -114,6 +114,23 @@ class CaseListTest {
   }
 
   @Test
+  void oneListReadsEachCasesOwnStatus() throws InterruptedException {
+    Cases cases = new Cases(new Api(port));
+    Cases.Allocated open = cases.allocated("rosa");
+    Cases.Allocated closing = cases.allocated("rosa");
+    engine.getTaskService().complete(closing.taskId(), Map.of(org.rrp.workflow.referral.ReferralVariables.ADVICE_GIVEN,
+        "Advice on a calm start to the day.", CaseVariables.CASE_OUTCOME, "Advice given and agreed with the setting."));
+
+    Eventually.eventually(() -> "Case closed".equals(row(views("rosa"), "my-requests", closing.caseReference()).orElseThrow()
+        .get("status")) ? true : null);
+    List<Map<String, Object>> mine = rows(view(views("rosa"), "my-requests"));
+    assertThat(mine).filteredOn(r -> open.caseReference().equals(r.get(CaseVariables.CASE_REFERENCE)))
+        .extracting(r -> r.get("status")).containsExactly("Give advice and guidance");
+    assertThat(mine).filteredOn(r -> closing.caseReference().equals(r.get(CaseVariables.CASE_REFERENCE)))
+        .extracting(r -> r.get("status")).containsExactly("Case closed");
+  }
+
+  @Test
   void aRoleThatFollowsNoCasesGetsNoListAndNobodyLoggedOutGetsAnything() throws Exception {
     assertThat(views("max")).isEmpty();
     HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
