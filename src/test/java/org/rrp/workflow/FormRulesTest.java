@@ -143,6 +143,7 @@ class FormRulesTest {
 
     Map<String, Object> stop = Map.of(STOP_CASE, true);
     Map<String, Object> pause = Map.of(PAUSE_JOURNEY, true);
+    List<Check> stopping = List.of(check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
 
     form("request-support",
         check(REFERRER_NAME, REQUIRED, "Your name is required."),
@@ -177,114 +178,73 @@ class FormRulesTest {
         check(ADVICE_GIVEN, REQUIRED, "The advice and guidance given is required."),
         check(CASE_OUTCOME, REQUIRED, "The outcome of the case is required."));
 
-    form("arrange-initial-meeting",
+    form("arrange-initial-meeting", join(named(CircleVariables.PARTICIPANTS, "Participant 1"), stopping),
         check(INITIAL_MEETING_AT, REQUIRED, "The date and time of the initial meeting is required."),
         check(INITIAL_MEETING_AT, NOT_IN_PAST, "The initial meeting must be in the future."),
-        check(MEETING_VENUE, REQUIRED, "The venue is required."),
-        check(CircleVariables.PARTICIPANTS + ".name", REQUIRED, "Participant 1 has no name."),
-        check(CircleVariables.PARTICIPANTS + ".email", REQUIRED, "Participant 1 needs a valid email address."),
-        check(CircleVariables.PARTICIPANTS + ".email", EMAIL, "Participant 1 needs a valid email address."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("record-initial-meeting",
+        check(MEETING_VENUE, REQUIRED, "The venue is required."));
+    form("record-initial-meeting", join(actions(ACTION_PLAN, "Action 1", ""), stopping),
         check(INITIAL_MEETING_HELD_ON, REQUIRED, "The date the initial meeting was held is required."),
         check(INITIAL_MEETING_HELD_ON, NOT_IN_FUTURE, "The date the initial meeting was held is in the future:"
             + " record the meeting once it has taken place."),
         check(ISSUE_INTRODUCED, REQUIRED, "The issue as introduced is required."),
         check(CLARIFICATION, REQUIRED, "The clarification is required."),
         check(SUGGESTIONS, REQUIRED, "The suggestions is required."),
-        check(CHILDS_VIEW, REQUIRED, "The child's view is required."),
-        check(ACTION_PLAN + ".what", REQUIRED, "Action 1 does not say what is to be done."),
-        check(ACTION_PLAN + ".owner", REQUIRED, "Action 1 has no owner."),
-        check(ACTION_PLAN + ".ownerEmail", REQUIRED, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".ownerEmail", EMAIL, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".byWhen", REQUIRED, "Action 1 needs a date to be done by"),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("arrange-review-meeting",
+        check(CHILDS_VIEW, REQUIRED, "The child's view is required."));
+    form("arrange-review-meeting", join(named(CircleVariables.PARTICIPANTS, "Participant 1"), stopping),
         check(REVIEW_MEETING_AT, REQUIRED, "The date and time of the review meeting is required."),
         check(REVIEW_MEETING_AT, NOT_IN_PAST, "The review meeting must be in the future."),
-        check(REVIEW_VENUE, REQUIRED, "The venue is required."),
-        check(CircleVariables.PARTICIPANTS + ".name", REQUIRED, "Participant 1 has no name."),
-        check(CircleVariables.PARTICIPANTS + ".email", REQUIRED, "Participant 1 needs a valid email address."),
-        check(CircleVariables.PARTICIPANTS + ".email", EMAIL, "Participant 1 needs a valid email address."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(REVIEW_VENUE, REQUIRED, "The venue is required."));
     CASE.put("arrange-review-meeting", Map.of(INITIAL_MEETING_AT, "2020-01-06T10:00Z"));
-    form("record-review-meeting",
+    form("record-review-meeting", join(actions(NEW_ACTIONS, "New action 1", ""), stopping),
         check(REVIEW_MEETING_HELD_ON, REQUIRED, "The date the review meeting was held is required."),
         check(REVIEW_MEETING_HELD_ON, NOT_IN_FUTURE, "The date the review meeting was held is in the future:"
             + " record the meeting once it has taken place."),
         check(ASPIRATIONS, REQUIRED, "The aspirations is required."),
         check(AIDS, REQUIRED, "The aids is required."),
-        check(OBSTACLES, REQUIRED, "The obstacles is required."),
-        check(NEW_ACTIONS + ".what", REQUIRED, "New action 1 does not say what is to be done."),
-        check(NEW_ACTIONS + ".owner", REQUIRED, "New action 1 has no owner."),
-        check(NEW_ACTIONS + ".ownerEmail", REQUIRED, "New action 1: the owner needs a valid email address."),
-        check(NEW_ACTIONS + ".ownerEmail", EMAIL, "New action 1: the owner needs a valid email address."),
-        check(NEW_ACTIONS + ".byWhen", REQUIRED, "New action 1 needs a date to be done by"),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("record-circle-outcome",
+        check(OBSTACLES, REQUIRED, "The obstacles is required."));
+    form("record-circle-outcome", stopping,
         check(CASE_OUTCOME, REQUIRED, "The outcome of the case is required."),
-        check(SIGNPOSTING, REQUIRED, "The signposting is required."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(SIGNPOSTING, REQUIRED, "The signposting is required."));
 
-    form("assess-conference-suitability",
+    form("assess-conference-suitability", stopping,
         check(CONFERENCE_SUITABLE, REQUIRED, "Whether a conference is suitable is required."),
         check(SUITABILITY_NOTES, REQUIRED, "The suitability and risk notes is required."),
         check(CO_FACILITATOR, REQUIRED, "The co-facilitator's name is required.", Map.of(CONFERENCE_SUITABLE, SUITABLE,
-            RESPONSIBILITY_ACCEPTED, true, RISK_MANAGED, true, CO_FACILITATOR_NEEDED, true)),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("name-conference-participants",
-        check(ConferenceVariables.PARTICIPANTS + ".name", REQUIRED, "Participant 1 has no name."),
+            RESPONSIBILITY_ACCEPTED, true, RISK_MANAGED, true, CO_FACILITATOR_NEEDED, true)));
+    form("name-conference-participants", join(named(ConferenceVariables.PARTICIPANTS, "Participant 1"), stopping),
         check(ConferenceVariables.PARTICIPANTS + ".role", REQUIRED, "Participant 1 needs a role from the list."),
-        check(ConferenceVariables.PARTICIPANTS + ".email", REQUIRED, "Participant 1 needs a valid email address."),
-        check(ConferenceVariables.PARTICIPANTS + ".email", EMAIL, "Participant 1 needs a valid email address."),
         check(ConferenceVariables.PARTICIPANTS + ".parentCarerName", REQUIRED, "Participant 1 is a child: name the parent or carer who consents alongside them."),
         check(ConferenceVariables.PARTICIPANTS + ".parentCarerEmail", REQUIRED, "Participant 1 is a child: their parent or carer needs a valid email address."),
-        check(ConferenceVariables.PARTICIPANTS + ".parentCarerEmail", EMAIL, "Participant 1 is a child: their parent or carer needs a valid email address."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("record-preparation-meeting",
+        check(ConferenceVariables.PARTICIPANTS + ".parentCarerEmail", EMAIL, "Participant 1 is a child: their parent or carer needs a valid email address."));
+    form("record-preparation-meeting", stopping,
         check(PREPARATION_MEETING_ON, REQUIRED, "The date of the preparation meeting is required."),
         check(PREPARATION_MEETING_ON, NOT_IN_FUTURE, "The date of the preparation meeting must not be in the future."),
-        check(PREPARATION_NOTES, REQUIRED, "What was explained and prepared is required."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
-    form("record-consent",
+        check(PREPARATION_NOTES, REQUIRED, "What was explained and prepared is required."));
+    form("record-consent", stopping,
         check(CONSENT, REQUIRED, "The participant's own consent is required."),
-        check(PARENT_CARER_CONSENT, REQUIRED, "The parent's or carer's consent is required."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(PARENT_CARER_CONSENT, REQUIRED, "The parent's or carer's consent is required."));
     CASE.put("record-consent", Map.of(PARTICIPANT_NUMBER, 1, ConferenceVariables.PARTICIPANTS, CHILD_FIRST,
         PARTICIPANT_IS_CHILD, true));
-    form("arrange-conference",
+    form("arrange-conference", stopping,
         check(CONFERENCE_AT, REQUIRED, "The date and time of the conference is required."),
         check(CONFERENCE_AT, NOT_IN_PAST, "The conference must be in the future."),
         check(CONFERENCE_VENUE, REQUIRED, "The venue is required."),
-        check(CONFERENCE_ATTENDEES, REQUIRED, "Choose who attends."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(CONFERENCE_ATTENDEES, REQUIRED, "Choose who attends."));
     CASE.put("arrange-conference", Map.of(ConferenceVariables.PARTICIPANTS, ADULTS));
-    form("record-conference",
+    form("record-conference", join(actions(ACTION_PLAN, "Action 1", "."), stopping),
         check(CONFERENCE_HELD_ON, REQUIRED, "The date the conference was held is required."),
         check(CONFERENCE_HELD_ON, NOT_IN_FUTURE, "The date the conference was held is in the future:"
             + " record the meeting once it has taken place."),
         check(WHAT_HAPPENED, REQUIRED, "What happened is required."),
         check(WHO_WAS_AFFECTED, REQUIRED, "Who was affected and how is required."),
-        check(ACTION_PLAN + ".what", REQUIRED, "Action 1 does not say what is to be done."),
-        check(ACTION_PLAN + ".owner", REQUIRED, "Action 1 has no owner."),
-        check(ACTION_PLAN + ".ownerEmail", REQUIRED, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".ownerEmail", EMAIL, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".byWhen", REQUIRED, "Action 1 needs a date to be done by."),
         check(AGREED_BY, REQUIRED, "has not agreed to the outcome agreement"),
-        check(FOLLOW_UP_ON, REQUIRED, "The follow-up date is required."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(FOLLOW_UP_ON, REQUIRED, "The follow-up date is required."));
     CASE.put("record-conference", Map.of(ConferenceVariables.PARTICIPANTS, ADULTS, CONFERENCE_AT, "2020-01-06T10:00Z"));
-    form("follow-up-conference-agreement",
+    form("follow-up-conference-agreement", join(actions(ACTION_PLAN, "Action 1", "."), stopping),
         check(AGREEMENT_KEPT, REQUIRED, "Whether the agreement was kept is required."),
         check(FOLLOW_UP_NOTES, REQUIRED, "The follow-up notes is required."),
         check(OUTCOME_FOR_PERSON_HARMED, REQUIRED, "What the person harmed is told is required."),
-        check(CASE_OUTCOME, REQUIRED, "The outcome for the referrer is required."),
-        check(ACTION_PLAN + ".what", REQUIRED, "Action 1 does not say what is to be done."),
-        check(ACTION_PLAN + ".owner", REQUIRED, "Action 1 has no owner."),
-        check(ACTION_PLAN + ".ownerEmail", REQUIRED, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".ownerEmail", EMAIL, "Action 1: the owner needs a valid email address."),
-        check(ACTION_PLAN + ".byWhen", REQUIRED, "Action 1 needs a date to be done by."),
-        check(STOP_REASON, REQUIRED, "Why the case stops is required.", stop));
+        check(CASE_OUTCOME, REQUIRED, "The outcome for the referrer is required."));
     CASE.put("follow-up-conference-agreement", Map.of(CONFERENCE_AT, "2020-01-06T10:00Z"));
     form("choose-conference-alternative",
         check(ALTERNATIVE_SERVICE, REQUIRED, "The alternative route is required."),
@@ -299,15 +259,12 @@ class FormRulesTest {
         check(EVENT_PLACES, REQUIRED, "The number of places must be a whole number from 1 to 500."),
         check(EVENT_PLACES, MIN, "The number of places must be a whole number from 1 to 500."),
         check(EVENT_PLACES, MAX, "The number of places must be a whole number from 1 to 500."));
-    form("enrol-setting",
+    form("enrol-setting", named(LEADS, "Setting lead 1"),
         check(SETTING_ID, REQUIRED, "The setting's identifier is required."),
         check(SETTING_NAME, REQUIRED, "The setting's name is required."),
         check(AREA, REQUIRED, "The setting's area is required."),
         check(SETTING_PHASE, REQUIRED, "The setting's phase is required."),
-        check(LEADS + ".name", REQUIRED, "Setting lead 1 has no name."),
         check(LEADS + ".role", REQUIRED, "Setting lead 1 has no role."),
-        check(LEADS + ".email", REQUIRED, "Setting lead 1 needs a valid email address."),
-        check(LEADS + ".email", EMAIL, "Setting lead 1 needs a valid email address."),
         check(LEADS + ".seniorLeader", ANSWERED, "Setting lead 1: say whether they are a senior leader."));
     List<Check> pausing = List.of(
         check(PAUSE_REASON, REQUIRED, "Why the journey pauses is required.", pause),
@@ -351,6 +308,29 @@ class FormRulesTest {
     List<Check> all = new ArrayList<>(List.of(checks));
     all.addAll(shared);
     SERVER.put(id, all);
+  }
+
+  @SafeVarargs
+  private static List<Check> join(List<Check>... parts) {
+    return Stream.of(parts).flatMap(List::stream).toList();
+  }
+
+  /** The checks of a list's row naming a person: a name, and an email address by the one pattern. */
+  private static List<Check> named(String list, String row) {
+    return List.of(
+        check(list + ".name", REQUIRED, row + " has no name."),
+        check(list + ".email", REQUIRED, row + " needs a valid email address."),
+        check(list + ".email", EMAIL, row + " needs a valid email address."));
+  }
+
+  /** The checks of an action plan's row: what, who (an owner with an email address), by when ({@code end} ends that sentence). */
+  private static List<Check> actions(String list, String row, String end) {
+    return List.of(
+        check(list + ".what", REQUIRED, row + " does not say what is to be done."),
+        check(list + ".owner", REQUIRED, row + " has no owner."),
+        check(list + ".ownerEmail", REQUIRED, row + ": the owner needs a valid email address."),
+        check(list + ".ownerEmail", EMAIL, row + ": the owner needs a valid email address."),
+        check(list + ".byWhen", REQUIRED, row + " needs a date to be done by" + end));
   }
 
   private static Check check(String field, Rule rule, String refusal) {

@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.rrp.workflow.casework.CaseClock;
 
 import org.springframework.stereotype.Service;
 
@@ -30,9 +33,23 @@ public class AdvisorAllocationService {
     this.caseloads = caseloads;
   }
 
-  /** The advisor chosen and recorded for the case, or empty when the area has no advisor. */
+  /**
+   * The advisor chosen and recorded for the case, or empty when the area has no advisor. The allocation is dated
+   * by the case clock once the area's lock is held, so the area's allocations are dated in the order they were
+   * decided, on one node or several, and "allocated least recently" means what it says.
+   */
+  public Optional<String> allocate(String caseReference, String area) {
+    return allocate(caseReference, area, CaseClock::instant);
+  }
+
+  /** As {@link #allocate(String, String)}, dated {@code at}. */
   public Optional<String> allocate(String caseReference, String area, Instant at) {
+    return allocate(caseReference, area, () -> at);
+  }
+
+  private Optional<String> allocate(String caseReference, String area, Supplier<Instant> clock) {
     caseloads.lockArea(area);
+    Instant at = clock.get();
     List<String> advisors = directory.advisorsOf(area);
     Map<String, CaseloadRepository.Caseload> loads = caseloads.caseloadsOf(advisors);
     Optional<String> chosen = loads.values().stream().min(FAIREST_FIRST).map(CaseloadRepository.Caseload::advisorId);

@@ -31,7 +31,7 @@ class AllocationDelegates {
   JavaDelegate allocateAdvisorDelegate(AdvisorAllocationService allocation, CaseAccess caseAccess) {
     return execution -> {
       CaseFile caseFile = CaseFile.of(execution);
-      String advisor = allocation.allocate(caseFile.caseReference(), caseFile.area(), CaseClock.instant())
+      String advisor = allocation.allocate(caseFile.caseReference(), caseFile.area())
           .orElseThrow(() -> new BpmnError(NO_ADVISOR_IN_AREA, "The area has no advisor to allocate"));
       caseFile.allocateTo(advisor);
       caseAccess.letGroupRead(execution.getProcessInstanceId(), caseFile.area());

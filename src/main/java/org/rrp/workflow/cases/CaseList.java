@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.NativeHistoricActivityInstanceQuery;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.rrp.workflow.casework.AreaCatalogue;
@@ -116,6 +118,7 @@ public class CaseList {
     Map<String, String> people = new HashMap<>();
     Map<String, List<OpenTask>> tasks = ownRequests || references.length == 0 ? Map.of() : openTasks(references, people);
     Map<String, String> areaNames = areas.areas();
+    Map<String, String> statuses = statuses(instances);
     List<Row> rows = new ArrayList<>();
     for (HistoricProcessInstance instance : instances) {
       Map<String, Object> values = variables.getOrDefault(instance.getId(), Map.of());
@@ -127,7 +130,7 @@ public class CaseList {
           areaNames.getOrDefault(area, area),
           text(values.get(CaseVariables.SETTING_NAME), ""),
           ownRequests ? text(values.get(CaseVariables.CHILD_NAME), "") : null,
-          instance.getStartTime(), instance.getEndTime(), status(instance),
+          instance.getStartTime(), instance.getEndTime(), statuses.get(instance.getId()),
           advisor.isEmpty() ? "" : people.computeIfAbsent(advisor, this::fullName),
           tasks.getOrDefault(instance.getBusinessKey(), List.of())));
     }
@@ -159,23 +162,40 @@ public class CaseList {
   }
 
   /**
-   * Where the case stands, in the words of its model: the step it is at (e.g. "Triage request", "Hold Solution
+   * Where each case stands, in the words of its model: the step it is at (e.g. "Triage request", "Hold Solution
    * Focused Circle"), "Received" between steps (a request whose acknowledgement is still queued), or the end it
-   * reached ("Case closed", "Request declined").
+   * reached ("Case closed", "Request declined"). One query reads the steps of every case of the list: those under
+   * way, and the end events passed.
    */
-  private String status(HistoricProcessInstance instance) {
-    HistoryService history = engine.getHistoryService();
-    if (instance.getEndTime() != null) {
-      return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
-          .orderByHistoricActivityInstanceEndTime().desc().list().stream()
-          .filter(activity -> activity.getActivityType().endsWith("EndEvent") && activity.getActivityName() != null)
-          .map(HistoricActivityInstance::getActivityName).findFirst()
-          .orElse(HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState()) ? "Closed" : "Stopped");
+  private Map<String, String> statuses(List<HistoricProcessInstance> instances) {
+    NativeHistoricActivityInstanceQuery query = engine.getHistoryService().createNativeHistoricActivityInstanceQuery();
+    StringJoiner ids = new StringJoiner(", ");
+    for (int i = 0; i < instances.size(); i++) {
+      ids.add("#{case" + i + "}");
+      query.parameter("case" + i, instances.get(i).getId());
     }
-    String steps = history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).unfinished().list().stream()
-        .filter(activity -> activity.getActivityName() != null && !activity.getActivityType().endsWith("Gateway"))
-        .map(HistoricActivityInstance::getActivityName).distinct().collect(Collectors.joining(", "));
-    return steps.isEmpty() ? RECEIVED : steps;
+    String table = engine.getManagementService().getTableName(HistoricActivityInstance.class);
+    Map<String, List<HistoricActivityInstance>> steps = query.sql("select * from " + table + " where PROC_INST_ID_ in ("
+            + ids + ") and (END_TIME_ is null or ACT_TYPE_ like '%EndEvent') order by START_TIME_, SEQUENCE_COUNTER_")
+        .list().stream().filter(activity -> activity.getActivityName() != null)
+        .collect(Collectors.groupingBy(HistoricActivityInstance::getProcessInstanceId));
+    Map<String, String> statuses = new HashMap<>();
+    for (HistoricProcessInstance instance : instances) {
+      List<HistoricActivityInstance> own = steps.getOrDefault(instance.getId(), List.of());
+      if (instance.getEndTime() != null) {
+        statuses.put(instance.getId(), own.stream()
+            .filter(activity -> activity.getEndTime() != null && activity.getActivityType().endsWith("EndEvent"))
+            .reduce((earlier, later) -> later.getEndTime().before(earlier.getEndTime()) ? earlier : later)
+            .map(HistoricActivityInstance::getActivityName)
+            .orElse(HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState()) ? "Closed" : "Stopped"));
+      } else {
+        String current = own.stream()
+            .filter(activity -> activity.getEndTime() == null && !activity.getActivityType().endsWith("Gateway"))
+            .map(HistoricActivityInstance::getActivityName).distinct().collect(Collectors.joining(", "));
+        statuses.put(instance.getId(), current.isEmpty() ? RECEIVED : current);
+      }
+    }
+    return statuses;
   }
 
   private String fullName(String userId) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.Eventually;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.WholeAppTest;
@@ -48,7 +49,7 @@ class CaseListTest {
 
   @Test
   void tasklistServesThePluginsScript() {
-    Api.Answer script = new Api(port).login("rosa").get("/camunda/api/tasklist/plugin/rrp-cases/static/app/plugin.js");
+    Answer script = new Api(port).login("rosa").get("/camunda/api/tasklist/plugin/rrp-cases/static/app/plugin.js");
 
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.body()).contains("tasklist.navbar.action").contains("rrp-cases-link");
@@ -113,6 +114,23 @@ class CaseListTest {
   }
 
   @Test
+  void oneListReadsEachCasesOwnStatus() throws InterruptedException {
+    Cases cases = new Cases(new Api(port));
+    Cases.Allocated open = cases.allocated("rosa");
+    Cases.Allocated closing = cases.allocated("rosa");
+    engine.getTaskService().complete(closing.taskId(), Map.of(org.rrp.workflow.referral.ReferralVariables.ADVICE_GIVEN,
+        "Advice on a calm start to the day.", CaseVariables.CASE_OUTCOME, "Advice given and agreed with the setting."));
+
+    Eventually.eventually(() -> "Case closed".equals(row(views("rosa"), "my-requests", closing.caseReference()).orElseThrow()
+        .get("status")) ? true : null);
+    List<Map<String, Object>> mine = rows(view(views("rosa"), "my-requests"));
+    assertThat(mine).filteredOn(r -> open.caseReference().equals(r.get(CaseVariables.CASE_REFERENCE)))
+        .extracting(r -> r.get("status")).containsExactly("Give advice and guidance");
+    assertThat(mine).filteredOn(r -> closing.caseReference().equals(r.get(CaseVariables.CASE_REFERENCE)))
+        .extracting(r -> r.get("status")).containsExactly("Case closed");
+  }
+
+  @Test
   void aRoleThatFollowsNoCasesGetsNoListAndNobodyLoggedOutGetsAnything() throws Exception {
     assertThat(views("max")).isEmpty();
     HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
@@ -138,7 +156,7 @@ class CaseListTest {
 
   @Test
   void anAdvisorOpeningCockpitGetsAPageSayingWhereToGo() {
-    Api.Answer page = new Api(port).login("alex").page("/camunda/app/cockpit/default/");
+    Answer page = new Api(port).login("alex").page("/camunda/app/cockpit/default/");
 
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).contains("not part of your work").contains("/camunda/app/tasklist/").doesNotContain("Whitelabel");
@@ -158,7 +176,7 @@ class CaseListTest {
   }
 
   private List<Map<String, Object>> views(String user) {
-    Api.Answer answer = new Api(port).login(user).get(CASES);
+    Answer answer = new Api(port).login(user).get(CASES);
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> views = (List<Map<String, Object>>) answer.object().get("views");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.WholeAppTest;
 import org.rrp.workflow.security.Api;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +27,7 @@ class FiguresPluginTest {
   void cockpitServesThePluginsScript() {
     Api.Session manager = new Api(port).login("max");
 
-    Api.Answer plugins = manager.get("/camunda/api/cockpit/plugin/rrp-figures/static/app/plugin.js");
+    Answer plugins = manager.get("/camunda/api/cockpit/plugin/rrp-figures/static/app/plugin.js");
 
     assertThat(plugins.status()).isEqualTo(200);
     assertThat(plugins.body()).contains("cockpit.dashboard").contains("cockpit.route").contains("rrp-figures");
@@ -37,7 +38,7 @@ class FiguresPluginTest {
     for (String user : List.of("max", "cora")) {
       Api.Session session = new Api(port).login(user);
       for (String question : Figures.QUESTIONS) {
-        Api.Answer json = session.get(FIGURES + question + "?period=this-school-year");
+        Answer json = session.get(FIGURES + question + "?period=this-school-year");
         assertThat(json.status()).as(user + " " + question).isEqualTo(200);
         assertThat(json.object()).containsEntry("question", question).containsKey("tables");
         assertThat(session.get(FIGURES + question + ".csv?period=this-term").body()).startsWith(json.object().get("title").toString());
@@ -61,8 +62,8 @@ class FiguresPluginTest {
   void aBadPeriodOrAreaIsAnsweredWithASentence() {
     Api.Session manager = new Api(port).login("max");
 
-    Api.Answer badPeriod = manager.get(FIGURES + "demand?period=range&from=2026-13-01&to=2026-12-01");
-    Api.Answer badArea = manager.get(FIGURES + "demand?area=area-atlantis");
+    Answer badPeriod = manager.get(FIGURES + "demand?period=range&from=2026-13-01&to=2026-12-01");
+    Answer badArea = manager.get(FIGURES + "demand?area=area-atlantis");
 
     assertThat(badPeriod.status()).isEqualTo(400);
     assertThat(badPeriod.object()).isEqualTo(Map.of("message", "The date from is not a date (expected YYYY-MM-DD)."));

@@ -1,5 +1,6 @@
 package org.rrp.workflow.security;
 
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.WholeAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,7 +101,7 @@ class AuthorizationMatrixTest {
 
   /** One call through one door: the answer to an engine API path. */
   interface Door {
-    Api.Answer call(String method, String path, Object body);
+    Answer call(String method, String path, Object body);
   }
 
   @Test
@@ -174,12 +175,12 @@ class AuthorizationMatrixTest {
   }
 
   /** A list answer with something in it. */
-  private static boolean sees(Api.Answer answer) {
+  private static boolean sees(Answer answer) {
     return answer.status() == 200 && !answer.list().isEmpty();
   }
 
   /** Not refused for lack of rights (403), nor hidden (404), nor unreadable to the caller. */
-  private static boolean allowed(Api.Answer answer) {
+  private static boolean allowed(Answer answer) {
     return answer.status() != 403 && answer.status() != 404 && answer.status() != 401
         && !(answer.status() == 400 && answer.body().contains("No task found"));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.casework.CaseVariables;
 
@@ -28,7 +29,7 @@ public final class Cases {
 
   /** Rosa's request, started; returns the process instance. */
   public Map<String, Object> requested(String referrer) {
-    Api.Answer started = api.rest(referrer, "POST", "process-definition/key/referral/submit-form",
+    Answer started = api.rest(referrer, "POST", "process-definition/key/referral/submit-form",
         Map.of("variables", Api.typed(request())));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     return started.object();
@@ -39,7 +40,7 @@ public final class Cases {
     String caseId = (String) requested(referrer).get("id");
     Map<String, Object> triage = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + caseId, null)
         .list().stream().findFirst().orElse(null));
-    Api.Answer triaged = api.rest("cora", "POST", "task/" + triage.get("id") + "/submit-form",
+    Answer triaged = api.rest("cora", "POST", "task/" + triage.get("id") + "/submit-form",
         Map.of("variables", Api.typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, EAST))));
     assertThat(triaged.status()).as(triaged.body()).isEqualTo(204);
     Map<String, Object> advice = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + caseId

@@ -1,5 +1,6 @@
 package org.rrp.workflow.security;
 
+import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.WholeAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,11 +47,11 @@ class EngineApiAttackTest {
             .userTask("Task_Answer").camundaCandidateGroups("rrp-coordinators").camundaDueDate("${deadlines.due('triage')}")
             .endEvent("EndEvent_Answered").done()).deploy();
 
-    Api.Answer started = api.rest("admin", "POST", "process-definition/key/no-forms/submit-form", Map.of("variables", Map.of()));
+    Answer started = api.rest("admin", "POST", "process-definition/key/no-forms/submit-form", Map.of("variables", Map.of()));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     Map<String, Object> task = Api.eventually(() -> api.rest("cora", "GET", "task?processInstanceId=" + started.object().get("id"), null)
         .list().stream().findFirst().orElse(null));
-    Api.Answer completed = api.rest("cora", "POST", "task/" + task.get("id") + "/submit-form", Map.of("variables", Map.of()));
+    Answer completed = api.rest("cora", "POST", "task/" + task.get("id") + "/submit-form", Map.of("variables", Map.of()));
     assertThat(completed.status()).as(completed.body()).isEqualTo(204);
   }
 
@@ -93,7 +94,7 @@ class EngineApiAttackTest {
     request.put(ReferralVariables.REFERRER_USER_ID, "sam");
     request.put(CaseVariables.CASE_REFERENCE, "RRP-1999-0001");
 
-    Api.Answer started = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
+    Answer started = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
         Map.of("variables", Api.typed(request)));
 
     assertThat(started.status()).isEqualTo(200);
@@ -113,7 +114,7 @@ class EngineApiAttackTest {
     String reference = (String) api.rest("cora", "GET", "process-instance/" + caseId + "/variables/caseReference", null)
         .object().get("value");
 
-    Api.Answer submitted = api.login("cora").call("POST", "task/" + triage.get("id") + "/submit-form", Map.of("variables",
+    Answer submitted = api.login("cora").call("POST", "task/" + triage.get("id") + "/submit-form", Map.of("variables",
         Api.typed(Map.of(CaseVariables.SERVICE, "advice-and-guidance", CaseVariables.AREA, Cases.EAST, CaseVariables.REFERRER_EMAIL, "mallory@example.org",
             CaseVariables.CASE_REFERENCE, "RRP-1999-0002", "caseAreaReadAccess", "x"))));
 
@@ -131,7 +132,7 @@ class EngineApiAttackTest {
     request.put(ReferralVariables.REFERRER_ROLE, "SECRET-role");
     request.put(ReferralVariables.REFERRER_SETTING, "y".repeat(1_000_000));
 
-    for (Api.Answer refused : List.of(
+    for (Answer refused : List.of(
         api.rest("rosa", "POST", "process-definition/key/referral/submit-form", Map.of("variables", Api.typed(request))),
         api.login("rosa").call("POST", "process-definition/key/referral/submit-form", Map.of("variables", Api.typed(request))))) {
       assertThat(refused.status()).isEqualTo(400);
@@ -147,7 +148,7 @@ class EngineApiAttackTest {
     Map<String, Object> request = Cases.request();
     request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, "2099-01-01");
 
-    Api.Answer refused = api.login("rosa").call("POST", "process-definition/key/referral/submit-form",
+    Answer refused = api.login("rosa").call("POST", "process-definition/key/referral/submit-form",
         Map.of("variables", Api.typed(request)));
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
@@ -160,7 +161,7 @@ class EngineApiAttackTest {
       Map<String, Object> request = Cases.request();
       request.put(ReferralVariables.CHILD_DATE_OF_BIRTH, dateOfBirth);
 
-      Api.Answer refused = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
+      Answer refused = api.rest("rosa", "POST", "process-definition/key/referral/submit-form",
           Map.of("variables", Api.typed(request)));
 
       assertThat(refused.status()).as(dateOfBirth).isEqualTo(400);
@@ -201,7 +202,7 @@ class EngineApiAttackTest {
     assertThat(api.rest("max", "POST", task + "/attachment/create", attachment).status()).isEqualTo(403);
     assertThat(api.rest("max", "PUT", "task/comment", Map.of("id", "x", "message", "y")).status()).isEqualTo(403);
     assertThat(api.rest("bea", "POST", task + "/comment/create", comment).status()).isEqualTo(403);
-    Api.Answer commented = api.rest("cora", "POST", task + "/comment/create", comment);
+    Answer commented = api.rest("cora", "POST", task + "/comment/create", comment);
     assertThat(commented.status()).as(commented.body()).isEqualTo(200);
     assertThat(api.rest("admin", "GET", task + "/comment", null).list()).hasSize(1);
   }
@@ -218,7 +219,7 @@ class EngineApiAttackTest {
   @Test
   void badOrConfusableIdsAreRefusedWith400() {
     for (String id : List.of("ALEX", "camunda-admin", "rrp-managers", "bad id", "x/y")) {
-      Api.Answer refused = api.rest("admin", "POST", "user/create", Map.of("profile", Map.of("id", id, "firstName", "Ann",
+      Answer refused = api.rest("admin", "POST", "user/create", Map.of("profile", Map.of("id", id, "firstName", "Ann",
           "lastName", "Other", "email", "ann.other@example.org"), "credentials", Map.of("password", "Strong-Pass-2026")));
       assertThat(refused.status()).as(id).isEqualTo(400);
       assertThat(refused.body()).doesNotContain(id);
@@ -227,7 +228,7 @@ class EngineApiAttackTest {
         .isEqualTo(400);
     assertThat(api.rest("admin", "POST", "group/create", Map.of("id", "alex", "name", "x", "type", "WORKFLOW")).status())
         .isEqualTo(400);
-    Api.Answer unknownArea = api.rest("admin", "POST", "group/create", Map.of("id", "area-evil", "name", "x", "type", "AREA"));
+    Answer unknownArea = api.rest("admin", "POST", "group/create", Map.of("id", "area-evil", "name", "x", "type", "AREA"));
     assertThat(unknownArea.status()).isEqualTo(400);
     assertThat(unknownArea.body()).contains("district table").doesNotContain("area-evil");
     assertThat(api.rest("admin", "GET", "group?id=area-evil", null).list()).isEmpty();
