@@ -36,8 +36,9 @@ public class Notifier {
   }
 
   /**
-   * Sends the notification unless the same event has been notified to the same recipient before, and records it as
-   * sent as soon as it is out (see {@link OnceKey}). A send that fails records nothing and throws: the job retries it.
+   * Sends the notification unless the same event has been notified to the same recipient before: it is claimed
+   * first, then sent, then recorded as sent (see {@link OnceKey}, {@link NotificationLog}). A send that fails gives
+   * the claim back and throws: the job retries it. One claimed elsewhere and not yet sent throws too.
    *
    * @return whether it was sent now
    */
@@ -52,14 +53,36 @@ public class Notifier {
 
   private boolean sendOnce(OnceKey about, Notification notification, Runnable sending) {
     String key = about.to(notification.to());
-    if (log.wasSent(key)) {
-      LOG.info("{} email for case {} to the {} was sent before: not sent again", notification.type(),
-          notification.caseReference(), notification.recipientRole());
-      return false;
+    switch (log.claim(key, notification, CaseClock.instant())) {
+      case SENT_BEFORE -> {
+        LOG.info("{} email for case {} to the {} was sent before: not sent again", notification.type(),
+            notification.caseReference(), notification.recipientRole());
+        return false;
+      }
+      case BEING_SENT -> throw new BeingSentElsewhere(notification);
+      case CLAIMED -> {
+        // this sender sends it
+      }
     }
-    sending.run();
-    log.recordSent(key, notification, CaseClock.instant());
+    try {
+      sending.run();
+    } catch (RuntimeException notSent) {
+      log.release(key);
+      throw notSent;
+    }
+    log.markSent(key, CaseClock.instant());
     return true;
+  }
+
+  /**
+   * The same message is being sent by another job or node right now: this attempt fails (its job is tried again
+   * later, and then finds it sent, or takes over a claim whose sender died).
+   */
+  static final class BeingSentElsewhere extends IllegalStateException {
+    BeingSentElsewhere(Notification notification) {
+      super("The " + notification.type() + " email for case " + notification.caseReference() + " to the "
+          + notification.recipientRole() + " is being sent elsewhere; tried again later");
+    }
   }
 
   private void send(Notification notification, Attachment attachment) {
