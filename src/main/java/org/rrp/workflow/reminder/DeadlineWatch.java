@@ -1,6 +1,7 @@
 package org.rrp.workflow.reminder;
 
 import java.util.Date;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,13 +40,13 @@ record DeadlineWatch(Stage stage, String taskId) implements JobHandlerConfigurat
     if (colon < 0) {
       throw new IllegalArgumentException("Not a deadline watch: " + canonical);
     }
-    return new DeadlineWatch(Stage.valueOf(canonical.substring(0, colon).toUpperCase(java.util.Locale.ROOT)),
+    return new DeadlineWatch(Stage.valueOf(canonical.substring(0, colon).toUpperCase(Locale.ROOT)),
         canonical.substring(colon + 1));
   }
 
   @Override
   public String toCanonicalString() {
-    return stage.name().toLowerCase(java.util.Locale.ROOT) + ":" + taskId;
+    return stage.name().toLowerCase(Locale.ROOT) + ":" + taskId;
   }
 
   // ---- the timers, inside an engine command ------------------------------------------------------------------
