@@ -2,7 +2,9 @@ package org.rrp.workflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +26,13 @@ import org.rrp.workflow.casework.CaseClock;
 public class Notifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+  static {
+    // Jakarta Mail 2.1 asks for its stream provider once or twice for every message it writes, and finds it through
+    // ServiceLoader each time: a search of the whole class path, a fifth of a node's processor in a burst of
+    // reminders. The system property it reads first makes that a lookup of a loaded class.
+    System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
+  }
 
   private final JavaMailSender mailSender;
   private final String from;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import jakarta.mail.util.StreamProvider;
+
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,13 @@ class NotifierTest {
 
     assertThat(output).contains("meeting-reminder email for case RRP-2026-0042 to the participant logged, not sent")
         .doesNotContain("jo.carer@example.org").doesNotContain("Robin");
+  }
+
+  @Test
+  void jakartaMailFindsItsStreamProviderByNameNotByASearchOfTheClassPath() {
+    assertThat(System.getProperty(StreamProvider.class.getName()))
+        .as("named in the property Jakarta Mail reads before it searches").isEqualTo(MailStreamProvider.class.getName());
+    assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
   }
 
   @Test
