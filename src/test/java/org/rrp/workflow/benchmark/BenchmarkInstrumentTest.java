@@ -2,6 +2,7 @@ package org.rrp.workflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -17,6 +18,8 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The benchmark's instruments count what they should (counts only, never times): statements by kind, batches, commits
@@ -100,6 +103,39 @@ class BenchmarkInstrumentTest {
     assertThat(skeleton.getModelElementsByType(ExclusiveGateway.class)).hasSize(5);
     assertThat(skeleton.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)).isEmpty();
     assertThat(skeleton.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.TimerEventDefinition.class)).isEmpty();
+  }
+
+  @Test
+  void theSmtpSinkCountsEachSubjectPerRecipientAndTheRepeats() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (SmtpSink sink = new SmtpSink(port)) {
+      JavaMailSenderImpl sender = new JavaMailSenderImpl();
+      sender.setHost("127.0.0.1");
+      sender.setPort(port);
+      send(sender, "Overdue: Triage request (RRP-2026-0001)", "cora@example.org");
+      send(sender, "Overdue: Triage request (RRP-2026-0001)", "cora@example.org");
+      send(sender, "Overdue: Triage request (RRP-2026-0001)", "dana@example.org");
+      send(sender, "Overdue: Triage request (RRP-2026-0002)", "cora@example.org");
+      send(sender, "Request received (RRP-2026-0003)", "cora@example.org");
+
+      assertThat(sink.distinctSubjects("Overdue:")).isEqualTo(2);
+      assertThat(sink.messages("Overdue:")).isEqualTo(4);
+      assertThat(sink.duplicates("Overdue:")).as("the second to cora only").isEqualTo(1);
+      sink.clear();
+      assertThat(sink.messages("")).isZero();
+    }
+  }
+
+  private static void send(JavaMailSenderImpl sender, String subject, String to) {
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom("rrp@example.org");
+    message.setTo(to);
+    message.setSubject(subject);
+    message.setText("A line of text.");
+    sender.send(message);
   }
 
   private static DataSource h2(String name) {

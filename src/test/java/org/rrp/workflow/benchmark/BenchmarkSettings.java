@@ -2,10 +2,13 @@ package org.rrp.workflow.benchmark;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark's database and sizes, from system properties ({@code -Dbenchmark.…} on the Maven command line).
@@ -46,6 +49,32 @@ record BenchmarkSettings(String db, boolean quick, int rounds, int batchCases, L
       System.setProperty("benchmark.app-db-url", freshPostgresDatabase("app"));
       System.setProperty("benchmark.db-username", postgresUser);
     }
+  }
+
+  /**
+   * The PostgreSQL server's settings that change the figures, recorded with them. Production keeps PostgreSQL's
+   * default {@code autovacuum = on}, which keeps the tables' statistics fresh as cases accumulate; a server with it off
+   * (some CI images) plans every query on the statistics of empty tables, so the benchmark says so loudly.
+   */
+  Map<String, String> postgresServer() {
+    Map<String, String> server = new LinkedHashMap<>();
+    try (Connection admin = DriverManager.getConnection(postgresUrl + "postgres", postgresUser, "");
+         Statement statement = admin.createStatement()) {
+      for (String setting : List.of("server_version", "autovacuum", "synchronous_commit", "shared_buffers", "max_connections")) {
+        try (ResultSet value = statement.executeQuery("show " + setting)) {
+          value.next();
+          server.put(setting, value.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the PostgreSQL server's settings at " + postgresUrl, e);
+    }
+    if (!"on".equals(server.get("autovacuum"))) {
+      System.out.println("benchmark: WARNING: autovacuum is off on this PostgreSQL server, unlike production: statistics"
+          + " go stale as cases accumulate and queries are planned for empty tables; turn it on (ALTER SYSTEM SET"
+          + " autovacuum = on; SELECT pg_reload_conf();) for figures that mean anything");
+    }
+    return server;
   }
 
   /** Drops and creates the database {@code <benchmark.db-prefix, default bench_><suffix>}; returns its JDBC URL. */

@@ -6,25 +6,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.mail.internet.MimeMessage;
-
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.reminder.DeadlineWatches;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * Nodes of the packaged jar at {@code -Xmx512m}, as production runs them (ClusterIT's arrangement: the schema step,
@@ -51,9 +44,7 @@ final class NodeBench {
   }
 
   void measure(Results results) throws Exception {
-    GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    mail.start();
-    try {
+    try (SmtpSink mail = new SmtpSink(SMTP_PORT)) {
       String oneNodeDb = database("node1");
       Node single = start("node-a", oneNodeDb);
       results.ready(single.readySeconds());
@@ -65,8 +56,9 @@ final class NodeBench {
       } finally {
         stop(single);
       }
-      if (settings.postgres()) {
-        mail.purgeEmailFromAllMailboxes();
+      // -Dbenchmark.two-nodes=false skips the second burst (e.g. while profiling one node)
+      if (settings.postgres() && Boolean.parseBoolean(System.getProperty("benchmark.two-nodes", "true"))) {
+        mail.clear();
         String twoNodeDb = database("node2");
         Node a = start("node-a", twoNodeDb);
         Node b = start("node-b", twoNodeDb);
@@ -81,14 +73,12 @@ final class NodeBench {
           stop(b);
         }
       }
-    } finally {
-      mail.stop();
     }
   }
 
   // ---- the burst -----------------------------------------------------------------------------------------------
 
-  private Map<String, Object> burst(List<Node> nodes, GreenMail mail) throws Exception {
+  private Map<String, Object> burst(List<Node> nodes, SmtpSink mail) throws Exception {
     int total = settings.reminders();
     Http admin = nodes.get(0).http();
     DeadlineWatches watches = new DeadlineWatches(nodes.get(0).url(),
@@ -121,51 +111,31 @@ final class NodeBench {
     // the watches fall due in two working days: only the requests' own jobs are due now
     await(() -> admin.count("admin", "job/count?executable=true&active=true") == 0, 600,
         "the requests' own jobs (acknowledgements) done");
-    mail.purgeEmailFromAllMailboxes();
+    mail.clear();
 
     long released = System.nanoTime();
     watches.makeEveryWatchedTaskDueNow();
     long limitSeconds = Math.max(600, total / 5L);
     double seconds = -1;
     while ((System.nanoTime() - released) / 1e9 < limitSeconds) {
-      if (distinctOverdue(mail) >= total) {
+      if (mail.distinctSubjects(OVERDUE) >= total) {
         seconds = (System.nanoTime() - released) / 1e9;
         break;
       }
       CaseDrivers.sleep(250);
     }
     CaseDrivers.sleep(5000); // anything sent twice arrives now
-    Map<String, Integer> sent = new HashMap<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      if (message.getSubject().startsWith(OVERDUE)) {
-        sent.merge(message.getSubject() + " to " + message.getAllRecipients()[0], 1, Integer::sum);
-      }
-    }
-    long duplicates = sent.values().stream().mapToLong(times -> times - 1).sum();
+    long duplicates = mail.duplicates(OVERDUE);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("reminders", total);
     figures.put("requestsPerSecondWhileMaking", Stats.round(total / making, 1));
     figures.put("secondsUntilAllSent", seconds < 0 ? null : Stats.round(seconds, 1));
-    figures.put("remindersSent", distinctOverdue(mail));
-    figures.put("messages", sent.values().stream().mapToInt(Integer::intValue).sum());
+    figures.put("remindersSent", mail.distinctSubjects(OVERDUE));
+    figures.put("messages", mail.messages(OVERDUE));
     figures.put("duplicates", duplicates);
     System.out.printf("benchmark: burst of %,d reminders on %d node(s): %s s, %d duplicates%n", total, nodes.size(),
         figures.get("secondsUntilAllSent"), duplicates);
     return figures;
-  }
-
-  private static long distinctOverdue(GreenMail mail) {
-    Set<String> subjects = new HashSet<>();
-    for (MimeMessage message : mail.getReceivedMessages()) {
-      try {
-        if (message.getSubject().startsWith(OVERDUE)) {
-          subjects.add(message.getSubject());
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return subjects.size();
   }
 
   private static long jobsRunBy(Node any, String name) {
@@ -219,8 +189,14 @@ final class NodeBench {
   private Process launch(String name, int port, String profiles, String url) throws IOException {
     File jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar"))
         .findFirst().orElseThrow(() -> new IllegalStateException("package the application first")).toFile();
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", jar.getAbsolutePath(),
-        "--spring.profiles.active=" + profiles, "--server.port=" + port,
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+    // e.g. -Dbenchmark.node-java-options="-XX:StartFlightRecording=filename=target/benchmark/{node}.jfr" to profile
+    for (String option : System.getProperty("benchmark.node-java-options", "").trim().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option.replace("{node}", name));
+      }
+    }
+    command.addAll(List.of("-jar", jar.getAbsolutePath(), "--spring.profiles.active=" + profiles, "--server.port=" + port,
         "--rrp.demo.allow-in-production=" + profiles.contains("demo")));
     if (!settings.postgres()) {
       command.add("--spring.datasource.url=" + url);

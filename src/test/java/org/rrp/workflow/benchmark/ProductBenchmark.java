@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The performance benchmark of the whole product against a bare skeleton (README, "Performance"). Not a test: it asserts nothing, and runs only in the
@@ -96,9 +95,7 @@ class ProductBenchmark {
   void measure() throws Exception {
     Results results = new Results(SETTINGS);
     results.save();
-    GreenMail mail = new GreenMail(TestMail.SMTP);
-    mail.start();
-    try {
+    try (SmtpSink mail = new SmtpSink(TestMail.PORT)) {
       Http http = new Http(port, "demo");
       JdbcTemplate probe = new JdbcTemplate(uncounted);
       if (SETTINGS.runs("commits")) {
@@ -115,14 +112,12 @@ class ProductBenchmark {
         results.phaseEnded("throughput");
         results.save();
       }
-      mail.purgeEmailFromAllMailboxes();
+      mail.clear();
       if (SETTINGS.runs("filters")) {
         new FilterTimes(http, new OpenTasks(engine, transactions, uncounted), SETTINGS).measure(results);
         results.phaseEnded("filters");
         results.save();
       }
-    } finally {
-      mail.stop();
     }
     if (SETTINGS.runs("nodes")) {
       new NodeBench(SETTINGS).measure(results);

@@ -31,6 +31,9 @@ final class Results {
     json.put("startedAt", Instant.now().toString());
     json.put("settings", settings);
     json.put("machine", Machine.describe());
+    if (settings.postgres()) {
+      json.put("postgresServer", settings.postgresServer());
+    }
   }
 
   void commitLimit(Map<String, Object> figures) {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Whole-product circle cases against the bare skeleton, in interleaved batches (product then skeleton, then the
@@ -28,10 +27,10 @@ final class Throughput {
   private final JdbcTemplate probe;
   private final SqlCounter sql;
   private final BenchmarkSettings settings;
-  private final GreenMail mail;
+  private final SmtpSink mail;
   private final AtomicInteger skeletonNumbers = new AtomicInteger();
 
-  Throughput(CaseDrivers drivers, JdbcTemplate probe, SqlCounter sql, BenchmarkSettings settings, GreenMail mail) {
+  Throughput(CaseDrivers drivers, JdbcTemplate probe, SqlCounter sql, BenchmarkSettings settings, SmtpSink mail) {
     this.drivers = drivers;
     this.probe = probe;
     this.sql = sql;
@@ -62,7 +61,7 @@ final class Throughput {
           System.out.printf("benchmark: %d thread(s), round %d, %-8s %3d cases in %6.1f s = %5.2f cases/s, %6.0f statements/case%n",
               threads, round + 1, kind, cases, seconds, cases / seconds, (double) used.statements() / cases);
           if (kind == Kind.PRODUCT) {
-            mail.purgeEmailFromAllMailboxes();
+            mail.clear();
           }
         }
       }
