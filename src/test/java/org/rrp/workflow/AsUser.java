@@ -18,11 +18,7 @@ public final class AsUser {
     List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     identity.setAuthentication(userId, groups);
     try {
-      return work.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      return Unchecked.call(work);
     } finally {
       identity.clearAuthentication();
     }

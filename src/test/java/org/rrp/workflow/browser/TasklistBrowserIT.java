@@ -127,21 +127,14 @@ class TasklistBrowserIT {
 
     // The child's name left out: the form says so under the field, and nothing starts.
     clickStart();
-    String required = browser.until(driver -> blankToNull(form.errorOf("Child's full name")));
-    assertThat(required).containsIgnoringCase("required");
-    browser.scrollTo(form.field("Child's full name"));
-    browser.screenshot("01-referrer-required-field");
-    assertThat(referralsStarted()).as("cases started after a request with a required field empty").isZero();
+    assertThat(refusedUnder(form, "Child's full name", "01-referrer-required-field")).containsIgnoringCase("required");
 
     // An email address with no dot in its domain (rosa@example): the form refuses it under the field, in words, as
     // the server would, and Start waits.
     form.text("Child's full name", "Robin Testchild");
     form.text("Your email address", "rosa@example");
-    String emailMessage = browser.until(driver -> blankToNull(form.errorOf("Your email address")));
-    assertThat(emailMessage).isEqualTo("Enter an email address such as name@example.org.");
-    browser.scrollTo(form.field("Your email address"));
-    browser.screenshot("02-referrer-bad-email");
-    assertThat(referralsStarted()).as("cases started after a request with a bad email address").isZero();
+    assertThat(refusedUnder(form, "Your email address", "02-referrer-bad-email"))
+        .isEqualTo("Enter an email address such as name@example.org.");
 
     // A date of birth in the future, which only the server can check: its sentence appears above Start, the form
     // keeps what was entered, nothing starts.
@@ -416,6 +409,15 @@ class TasklistBrowserIT {
   }
 
   /** Scrolls to the form's refusal when it shows one, else to the field. */
+  /** The form's message under the field (waited for, then photographed); no case has started. */
+  private String refusedUnder(CamundaForm form, String field, String screenshot) {
+    String message = browser.until(driver -> blankToNull(form.errorOf(field)));
+    browser.scrollTo(form.field(field));
+    browser.screenshot(screenshot);
+    assertThat(referralsStarted()).as("cases started after the form refused " + field).isZero();
+    return message;
+  }
+
   private void showWhereTheMessageIs(CamundaForm form, String fieldLabel) {
     List<WebElement> refusal = browser.driver.findElements(By.cssSelector(".rrp-refusal"));
     browser.scrollTo(refusal.isEmpty() ? form.field(fieldLabel) : refusal.get(0));

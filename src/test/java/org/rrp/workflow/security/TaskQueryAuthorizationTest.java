@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.AsUser;
 import org.rrp.workflow.EngineTest;
 import org.rrp.workflow.TestMail;
+import org.rrp.workflow.Unchecked;
 import org.rrp.workflow.identity.RrpGroups;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -309,11 +310,7 @@ class TaskQueryAuthorizationTest {
     TaskQueryGrantsPlugin.STATEMENTS.keySet().forEach(enginesOnly::remove);
     sessions.setStatementMappings(enginesOnly);
     try {
-      return work.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      return Unchecked.call(work);
     } finally {
       sessions.setStatementMappings(ours);
     }
