@@ -58,8 +58,7 @@ record BenchmarkSettings(String db, boolean quick, int rounds, int batchCases, L
    */
   Map<String, String> postgresServer() {
     Map<String, String> server = new LinkedHashMap<>();
-    try (Connection admin = DriverManager.getConnection(postgresUrl + "postgres", postgresUser, "");
-         Statement statement = admin.createStatement()) {
+    try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
       for (String setting : List.of("server_version", "autovacuum", "synchronous_commit", "shared_buffers", "max_connections")) {
         try (ResultSet value = statement.executeQuery("show " + setting)) {
           value.next();
@@ -80,13 +79,17 @@ record BenchmarkSettings(String db, boolean quick, int rounds, int batchCases, L
   /** Drops and creates the database {@code <benchmark.db-prefix, default bench_><suffix>}; returns its JDBC URL. */
   String freshPostgresDatabase(String suffix) {
     String name = System.getProperty("benchmark.db-prefix", "bench_") + suffix;
-    try (Connection admin = DriverManager.getConnection(postgresUrl + "postgres", postgresUser, "");
-         Statement statement = admin.createStatement()) {
+    try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
       statement.execute("drop database if exists " + name + " with (force)");
       statement.execute("create database " + name);
       return postgresUrl + name;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the PostgreSQL database " + name + " at " + postgresUrl, e);
     }
+  }
+
+  /** The server's maintenance database, as the benchmark's user (no password: trust or peer authentication). */
+  private Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(postgresUrl + "postgres", postgresUser, "");
   }
 }

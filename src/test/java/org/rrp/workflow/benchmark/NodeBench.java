@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.reminder.DeadlineWatches;
 
-
 /**
  * Nodes of the packaged jar at {@code -Xmx512m}, as production runs them (ClusterIT's arrangement: the schema step,
  * then nodes of the {@code prod} profile on one PostgreSQL database, mail to one SMTP server outside them; on H2 one

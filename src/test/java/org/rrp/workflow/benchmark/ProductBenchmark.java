@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 
-
 /**
  * The performance benchmark of the whole product against a bare skeleton (README, "Performance"). Not a test: it asserts nothing, and runs only in the
  * {@code benchmark} Maven profile ({@code mvn -Pbenchmark verify -Dbenchmark.db=h2|postgresql}), whose failsafe run

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-
 /**
  * Whole-product circle cases against the bare skeleton, in interleaved batches (product then skeleton, then the
  * other way round, and so on) so that whatever else the machine does hits both; at 1 and 2 client threads. A batch
