@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -136,13 +137,20 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE, Duration.ofMillis(200)).until(condition);
+    return waitFor(PATIENCE).until(condition);
+  }
+
+  /** Polls every 200 ms; a condition that read an element Tasklist has just re-rendered is simply asked again. */
+  private WebDriverWait waitFor(Duration time) {
+    WebDriverWait wait = new WebDriverWait(driver, time, Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** What the condition yields within the given time, or nothing; for what a build may not have yet. */
   <T> Optional<T> within(Duration time, Function<WebDriver, T> condition) {
     try {
-      return Optional.of(new WebDriverWait(driver, time, Duration.ofMillis(200)).until(condition));
+      return Optional.of(waitFor(time).until(condition));
     } catch (TimeoutException e) {
       return Optional.empty();
     }
@@ -166,10 +174,13 @@ final class Browser implements AutoCloseable {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
-  /** The visible text of every visible element matched, trimmed, the empty ones left out. */
+  /**
+   * The visible text of every visible element matched, trimmed, the empty ones left out; read again if the page
+   * re-renders them while they are read (Tasklist refreshes its list after a task is completed).
+   */
   List<String> texts(By by) {
-    return driver.findElements(by).stream().filter(WebElement::isDisplayed).map(WebElement::getText).map(String::trim)
-        .filter(text -> !text.isEmpty()).toList();
+    return until(current -> current.findElements(by).stream().filter(WebElement::isDisplayed).map(WebElement::getText)
+        .map(String::trim).filter(text -> !text.isEmpty()).toList());
   }
 
   /** Saves what the window shows as target/browser-screenshots/{name}.png. */

@@ -408,7 +408,6 @@ class TasklistBrowserIT {
         .noneMatch(card -> card.contains(caseReference) && card.startsWith(taskName));
   }
 
-  /** Scrolls to the form's refusal when it shows one, else to the field. */
   /** The form's message under the field (waited for, then photographed); no case has started. */
   private String refusedUnder(CamundaForm form, String field, String screenshot) {
     String message = browser.until(driver -> blankToNull(form.errorOf(field)));
@@ -418,6 +417,7 @@ class TasklistBrowserIT {
     return message;
   }
 
+  /** Scrolls to the form's refusal when it shows one, else to the field. */
   private void showWhereTheMessageIs(CamundaForm form, String fieldLabel) {
     List<WebElement> refusal = browser.driver.findElements(By.cssSelector(".rrp-refusal"));
     browser.scrollTo(refusal.isEmpty() ? form.field(fieldLabel) : refusal.get(0));
