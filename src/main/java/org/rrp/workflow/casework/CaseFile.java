@@ -5,6 +5,9 @@ import static org.rrp.workflow.casework.CaseVariables.*;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 /**
  * Typed access to a case's own variables ({@link CaseVariables}) in any process that works the case: a delegate,
@@ -24,6 +27,18 @@ public final class CaseFile {
 
   public String caseReference() {
     return text(CASE_REFERENCE);
+  }
+
+  /**
+   * The case reference of the execution's process instance, read as one row, inside an engine command: for engine
+   * code that needs nothing else of the case, e.g. a job (asking the execution for one variable loads all of its
+   * variables, dozens of rows for a case). Null when the process instance has none.
+   */
+  public static String caseReferenceOf(ExecutionEntity execution) {
+    return Context.getCommandContext().getVariableInstanceManager()
+        .findVariableInstancesByExecutionIdAndVariableNames(execution.getProcessInstanceId(), List.of(CASE_REFERENCE))
+        .stream().map(VariableInstanceEntity::getValue).filter(value -> value != null).map(Object::toString)
+        .findFirst().orElse(null);
   }
 
   public String service() {

@@ -39,7 +39,7 @@ class DeadlineWatchJobHandler implements JobHandler<DeadlineWatch> {
       return;
     }
     TaskReminderService service = reminders.get();
-    String caseReference = CaseFile.of(execution).caseReference();
+    String caseReference = CaseFile.caseReferenceOf(execution);
     if (watch.stage() == Stage.ESCALATION) {
       service.escalate(task, caseReference);
       return;

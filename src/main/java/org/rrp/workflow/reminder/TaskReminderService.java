@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -31,23 +31,20 @@ class TaskReminderService {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
   private final Reminders reminders;
-  private final TaskService taskService;
   private final IdentityService identityService;
   private final Notifier notifier;
   private final MailTemplates mail;
 
-  TaskReminderService(Reminders reminders, TaskService taskService, IdentityService identityService, Notifier notifier,
-      MailTemplates mail) {
+  TaskReminderService(Reminders reminders, IdentityService identityService, Notifier notifier, MailTemplates mail) {
     this.reminders = reminders;
-    this.taskService = taskService;
     this.identityService = identityService;
     this.notifier = notifier;
     this.mail = mail;
   }
 
-  void remindOverdue(Task task, String caseReference) {
+  void remindOverdue(TaskEntity task, String caseReference) {
     boolean claimed = task.getAssignee() != null;
-    for (String email : claimed ? emailsOfUser(task.getAssignee()) : emailsOfCandidates(task.getId())) {
+    for (String email : claimed ? emailsOfUser(task.getAssignee()) : emailsOfCandidates(task)) {
       notifier.sendOnce(OnceKey.forTask(task.getId(), "overdue"), mail.compose("task-overdue", caseReference,
           claimed ? "assignee" : "candidate group", email, about(task, caseReference)));
     }
@@ -79,9 +76,10 @@ class TaskReminderService {
     return task.getDueDate().toInstant().atZone(CaseClock.ZONE).format(DAY);
   }
 
-  private Set<String> emailsOfCandidates(String taskId) {
+  /** Inside the job's command: the task's own links, read as the engine reads them, not through another command. */
+  private Set<String> emailsOfCandidates(TaskEntity task) {
     Set<String> emails = new LinkedHashSet<>();
-    for (IdentityLink link : WithoutAuthorization.call(() -> taskService.getIdentityLinksForTask(taskId))) {
+    for (IdentityLink link : task.getIdentityLinks()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
         emails.addAll(link.getGroupId() != null ? emailsOfGroup(link.getGroupId()) : emailsOfUser(link.getUserId()));
       }

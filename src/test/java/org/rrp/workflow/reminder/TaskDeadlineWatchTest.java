@@ -91,6 +91,21 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
   }
 
   @Test
+  void taskWhoseProcessHasNoCaseReferenceIsRemindedWithoutOne() throws Exception {
+    ProcessInstance referral = engine.getRuntimeService().createProcessInstanceByKey("referral")
+        .startBeforeActivity("Task_GiveAdviceAndGuidance")
+        .setVariables(ReferralRequests.valid().putValue(AREA, EAST).putValue(SERVICE, "advice-and-guidance")
+            .putValue(ADVISOR_ID, "alex"))
+        .execute();
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(referral.getId()).singleResult();
+
+    fire(watchOf(task), DUE);
+
+    assertThat(single(TestMail.to(mail, "alex@example.org")).getSubject())
+        .isEqualTo("Overdue: Give advice and guidance (a task without a case)");
+  }
+
+  @Test
   void unclaimedTaskRemindsEveryoneOfItsCandidateGroup() {
     Task task = adviceTask(null);
 
