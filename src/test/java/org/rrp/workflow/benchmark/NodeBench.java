@@ -31,9 +31,14 @@ final class NodeBench {
   static final int SMTP_PORT = Integer.getInteger("rrp.test.cluster-smtp-port", 3927);
   static final String OVERDUE = "Overdue: Triage request";
   static final int CLIENTS_PER_NODE = 2;
+  /** Starts of one node measured each way, alternating, for the start-up figures. */
+  static final int STARTS = Integer.getInteger("benchmark.starts", 3);
 
   record Node(String name, int port, Process process, double readySeconds, Http http, String url) {
   }
+
+  /** A node started from the packaged jar as it is, without a class data sharing archive. */
+  private static final ClassDataSharing.Layout PACKAGED = null;
 
   private final BenchmarkSettings settings;
   private final Path dir = Path.of("target", "benchmark");
@@ -55,6 +60,8 @@ final class NodeBench {
       } finally {
         stop(single);
       }
+      results.startUps(startUps(oneNodeDb));
+      results.save();
       // -Dbenchmark.two-nodes=false skips the second burst (e.g. while profiling one node)
       if (settings.postgres() && Boolean.parseBoolean(System.getProperty("benchmark.two-nodes", "true"))) {
         mail.clear();
@@ -152,7 +159,7 @@ final class NodeBench {
       return "jdbc:h2:file:" + file.toAbsolutePath() + "/rrp;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=TRUE";
     }
     String url = settings.freshPostgresDatabase(name);
-    Process schema = launch("schema", 0, "prod,migrate,demo", url);
+    Process schema = launch("schema", 0, "prod,migrate,demo", url, PACKAGED);
     if (!schema.waitFor(300, TimeUnit.SECONDS) || schema.exitValue() != 0) {
       throw new IllegalStateException("the schema step failed: see target/benchmark/node-schema.log");
     }
@@ -162,16 +169,42 @@ final class NodeBench {
   private Node start(String name, String url) throws Exception {
     if (!settings.postgres()) {
       // the embedded default creates its schema at its first start: measure the second, as a restart
-      Node first = startAndWait(name + "-first", url);
+      Node first = startAndWait(name + "-first", url, PACKAGED);
       stop(first);
     }
-    return startAndWait(name, url);
+    return startAndWait(name, url, PACKAGED);
   }
 
-  private Node startAndWait(String name, String url) throws Exception {
+  /**
+   * Time to ready of one node on a database that already holds the burst's cases, started {@link #STARTS} times from
+   * the packaged jar and as many from the extracted jar with a class data sharing archive, alternating, so that the
+   * machine's moods fall on both alike.
+   */
+  private Map<String, Object> startUps(String url) throws Exception {
+    ClassDataSharing.Layout shared = ClassDataSharing.prepare(packagedJar(), dir.resolve("cds"));
+    List<Double> packaged = new ArrayList<>();
+    List<Double> withArchive = new ArrayList<>();
+    for (int i = 1; i <= STARTS; i++) {
+      Node plain = startAndWait("start-jar-" + i, url, PACKAGED);
+      stop(plain);
+      packaged.add(plain.readySeconds());
+      Node fast = startAndWait("start-cds-" + i, url, shared);
+      stop(fast);
+      withArchive.add(fast.readySeconds());
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("packagedJarSeconds", packaged);
+    figures.put("packagedJarMedianSeconds", Stats.round(Stats.median(packaged), 1));
+    figures.put("classDataSharingSeconds", withArchive);
+    figures.put("classDataSharingMedianSeconds", Stats.round(Stats.median(withArchive), 1));
+    figures.put("archiveMB", Files.size(shared.archive()) / (1024 * 1024));
+    return figures;
+  }
+
+  private Node startAndWait(String name, String url, ClassDataSharing.Layout layout) throws Exception {
     int port = freePort();
     long start = System.nanoTime();
-    Process process = launch(name, port, settings.postgres() ? "prod" : "demo", url);
+    Process process = launch(name, port, settings.postgres() ? "prod" : "demo", url, layout);
     Http http = new Http(port, "demo");
     long deadline = System.currentTimeMillis() + 300_000;
     while (http.probe("admin", "engine") != 200) {
@@ -185,10 +218,20 @@ final class NodeBench {
     return new Node(name, port, process, Stats.round(ready, 1), http, url);
   }
 
-  private Process launch(String name, int port, String profiles, String url) throws IOException {
-    File jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar"))
-        .findFirst().orElseThrow(() -> new IllegalStateException("package the application first")).toFile();
+  private static Path packagedJar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("package the application first"));
+    }
+  }
+
+  private Process launch(String name, int port, String profiles, String url, ClassDataSharing.Layout layout)
+      throws IOException {
+    File jar = (layout == PACKAGED ? packagedJar() : layout.jar()).toFile();
     List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
+    if (layout != PACKAGED) {
+      command.addAll(layout.javaOptions());
+    }
     // e.g. -Dbenchmark.node-java-options="-XX:StartFlightRecording=filename=target/benchmark/{node}.jfr" to profile
     for (String option : System.getProperty("benchmark.node-java-options", "").trim().split("\\s+")) {
       if (!option.isEmpty()) {
@@ -237,7 +280,7 @@ final class NodeBench {
     }
   }
 
-  private static void deleteRecursively(Path path) throws IOException {
+  static void deleteRecursively(Path path) throws IOException {
     if (Files.exists(path)) {
       try (var files = Files.walk(path)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -98,6 +98,17 @@ final class Results {
         verdict(seconds <= 15)));
   }
 
+  /** Restarts of one node, from the packaged jar and with a class data sharing archive (see {@link ClassDataSharing}). */
+  void startUps(Map<String, Object> figures) {
+    json.put("startUps", figures);
+    double packaged = (Double) figures.get("packagedJarMedianSeconds");
+    double shared = (Double) figures.get("classDataSharingMedianSeconds");
+    rows.add(new Row("node restart on the one-node burst's database, packaged jar: median of " + figures.get("packagedJarSeconds") + " s",
+        packaged + " s", "≤ 15 s", verdict(packaged <= 15)));
+    rows.add(new Row("node restart, extracted jar with a class data sharing archive: median of "
+        + figures.get("classDataSharingSeconds") + " s", shared + " s", "≤ 15 s", verdict(shared <= 15)));
+  }
+
   @SuppressWarnings("unchecked")
   void burst(int nodes, Map<String, Object> figures) {
     ((Map<String, Object>) json.computeIfAbsent("reminderBurst", k -> new LinkedHashMap<>())).put(nodes + "-node", figures);
