@@ -3,6 +3,7 @@ package org.rrp.workflow.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,18 @@ final class ClassDataSharing {
     }
   }
 
+  /** The training run's own throw-away administrator, on its in-memory database (the password policy applies). */
+  static final String TRAINING_ADMIN_PASSWORD = "Training-run-0nly!";
+
+  /**
+   * The training run, after its JVM options: the embedded default on an in-memory database of its own, on any free
+   * port, stopped once its context has started.
+   */
+  static List<String> trainingRun(Path jar) {
+    return List.of("-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
+        "--spring.datasource.url=jdbc:h2:mem:training", "--server.port=0");
+  }
+
   private ClassDataSharing() {
   }
 
@@ -35,9 +48,9 @@ final class ClassDataSharing {
     Path jar = into.resolve(packaged.getFileName());
     Path archive = into.resolve("rrp.jsa");
     long start = System.nanoTime();
-    run(into, "training", List.of("java", "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath(),
-        "-Dspring.context.exit=onRefresh", "-jar", jar.toAbsolutePath().toString(),
-        "--spring.datasource.url=jdbc:h2:mem:training", "--server.port=0"), 300);
+    List<String> training = new ArrayList<>(List.of("java", "-Xmx512m", "-XX:ArchiveClassesAtExit=" + archive.toAbsolutePath()));
+    training.addAll(trainingRun(jar));
+    run(into, "training", training, 300);
     if (!Files.isRegularFile(archive)) {
       throw new IllegalStateException("the training run made no archive: see " + into.resolveSibling("cds-training.log"));
     }
@@ -51,8 +64,7 @@ final class ClassDataSharing {
       throws IOException, InterruptedException {
     Path log = dir.resolveSibling(dir.getFileName() + "-" + what + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    // the training run's own throw-away administrator, on its in-memory database (the password policy applies)
-    builder.environment().put("RRP_ADMIN_PASSWORD", "Training-run-0nly!");
+    builder.environment().put("RRP_ADMIN_PASSWORD", TRAINING_ADMIN_PASSWORD);
     Process process = builder.start();
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -218,7 +218,7 @@ final class NodeBench {
     return new Node(name, port, process, Stats.round(ready, 1), http, url);
   }
 
-  private static Path packagedJar() throws IOException {
+  static Path packagedJar() throws IOException {
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar")).findFirst()
           .orElseThrow(() -> new IllegalStateException("package the application first"));
