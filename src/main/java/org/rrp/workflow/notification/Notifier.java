@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +86,11 @@ public class Notifier {
 
   /**
    * The same message is being sent by another job or node right now: this attempt fails (its job is tried again
-   * later, and then finds it sent, or takes over a claim whose sender died).
+   * later, and then finds it sent, or takes over a claim whose sender died). Two senders of one message are a
+   * conflict of concurrent work, as two transactions changing one row are: the engine logs it as it logs those, in
+   * one line without a stack trace, where any other failure of a job is an error with its stack trace.
    */
-  static final class BeingSentElsewhere extends IllegalStateException {
+  static final class BeingSentElsewhere extends OptimisticLockingException {
     BeingSentElsewhere(Notification notification) {
       super("The " + notification.type() + " email for case " + notification.caseReference() + " to the "
           + notification.recipientRole() + " is being sent elsewhere; tried again later");

@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import jakarta.mail.util.StreamProvider;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,7 @@ class NotifierTest {
         .isEqualTo(NotificationLog.Claim.CLAIMED);
 
     assertThatThrownBy(() -> notifier.sendOnce(about, reminder())).isInstanceOf(Notifier.BeingSentElsewhere.class)
+        .as("a conflict the job executor logs in one line and tries again").isInstanceOf(OptimisticLockingException.class)
         .hasMessageNotContaining("jo.carer");
 
     // that node died before sending: once its claim lapses, this sender takes it over, once

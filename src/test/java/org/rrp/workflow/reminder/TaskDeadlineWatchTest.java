@@ -2,6 +2,7 @@ package org.rrp.workflow.reminder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.rrp.workflow.referral.ReferralVariables.ADVICE_GIVEN;
 import static org.rrp.workflow.casework.CaseVariables.ADVISOR_ID;
 import static org.rrp.workflow.casework.CaseVariables.AREA;
@@ -20,8 +21,10 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -31,10 +34,13 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 
@@ -42,6 +48,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
  * The deadline watch every user task with a due date gets: one timer on the case, a reminder when due, an
  * escalation after a further period; nothing once the task has ended.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskDeadlineWatchTest extends CaseProcessTest {
 
   static final String EAST = "area-east-staffs-tamworth";
@@ -103,6 +110,36 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
 
     assertThat(single(TestMail.to(mail, "alex@example.org")).getSubject())
         .isEqualTo("Overdue: Give advice and guidance (a task without a case)");
+  }
+
+  @Test
+  void reminderAnotherNodeIsSendingIsLoggedInOneLineAndFoundSentWhenTriedAgain(CapturedOutput output) {
+    Task task = adviceTask("alex");
+    // another node's run of the same watch has claimed the reminder and is sending it
+    jdbc.update("insert into rrp_notification_sent (notification_key, notification_type, case_reference, sent_at, "
+        + "claimed_until) values (?, 'task-overdue', 'RRP-2026-6001', null, ?)", "task/" + task.getId()
+        + "/overdue/alex@example.org", Timestamp.from(DUE.toInstant().plus(Duration.ofMinutes(10))));
+
+    Job watch = watchOf(task);
+    Throwable failure = catchThrowable(() -> fire(watch, DUE));
+    assertThat(failure).isInstanceOf(OptimisticLockingException.class);
+    // what the job executor's thread logs of a job's failure (a job run by hand is not logged there)
+    ExecuteJobHelper.LOGGING_HANDLER.exceptionWhileExecutingJob(watch.getId(), failure);
+
+    assertThat(output).as("one line, as the engine logs a conflict of concurrent work")
+        .contains("ENGINE-14006 Exception while executing job " + watch.getId() + ": BeingSentElsewhere.")
+        .doesNotContain("ENGINE-16004").doesNotContain("at org.rrp.workflow.notification.Notifier.sendOnce");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(watchOf(task).getDuedate()).as("still waiting to remind").isEqualTo(Date.from(DUE.toInstant()));
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+    // the other node sent it; this node's retry finds it sent and goes on to wait for the escalation
+    jdbc.update("update rrp_notification_sent set sent_at = ?, claimed_until = null",
+        Timestamp.from(DUE.toInstant().plusSeconds(5)));
+    fire(watchOf(task), DUE.plusMinutes(1));
+
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(watchOf(task).getDuedate()).isEqualTo(Date.from(DUE.plusDays(4).toInstant()));
   }
 
   @Test
