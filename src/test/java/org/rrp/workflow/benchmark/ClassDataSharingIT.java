@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The faster start of the README's production section holds for this release's jar: it extracts, one training run
  * writes a class data sharing archive, a JVM maps that archive for the extracted jar, and one given an archive that
- * is not its own says so and starts the slow way. (How much faster is the benchmark's question, not a test's.)
+ * is not its own, or a copy of both at another path, says so and starts the slow way. (How much faster is the
+ * benchmark's question, not a test's.)
  */
 class ClassDataSharingIT {
 
@@ -55,6 +56,26 @@ class ClassDataSharingIT {
     Run run = run(command);
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).contains("Unable to use shared archive").contains("Available commands");
+  }
+
+  @Test
+  void aCopyAtAnotherPathStartsWithoutTheArchive() throws Exception {
+    Path copy = Path.of("target", "cds-it", "copied");
+    NodeBench.deleteRecursively(copy);
+    try (var files = Files.walk(layout.jar().getParent())) {
+      for (Path from : files.toList()) {
+        Files.copy(from, copy.resolve(layout.jar().getParent().relativize(from).toString()));
+      }
+    }
+    // the JVM checks the archive before the application runs (which then stops here: no administrator password)
+    List<String> command = List.of("java", "-XX:SharedArchiveFile=" + copy.resolve("rrp.jsa").toAbsolutePath(), "-jar",
+        copy.resolve(layout.jar().getFileName()).toAbsolutePath().toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("RRP_ADMIN_PASSWORD");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).contains("Unable to use shared archive").contains("No administrator password is configured");
   }
 
   record Run(int exitCode, String output) {
