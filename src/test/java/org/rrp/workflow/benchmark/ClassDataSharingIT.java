@@ -68,22 +68,26 @@ class ClassDataSharingIT {
       }
     }
     // the JVM checks the archive before the application runs (which then stops here: no administrator password)
-    List<String> command = List.of("java", "-XX:SharedArchiveFile=" + copy.resolve("rrp.jsa").toAbsolutePath(), "-jar",
-        copy.resolve(layout.jar().getFileName()).toAbsolutePath().toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("RRP_ADMIN_PASSWORD");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(output).contains("Unable to use shared archive").contains("No administrator password is configured");
+    Run run = run(List.of("java", "-XX:SharedArchiveFile=" + copy.resolve("rrp.jsa").toAbsolutePath(), "-jar",
+        copy.resolve(layout.jar().getFileName()).toAbsolutePath().toString()), null);
+    assertThat(run.output()).contains("Unable to use shared archive").contains("No administrator password is configured");
   }
 
   record Run(int exitCode, String output) {
   }
 
   private static Run run(List<String> command) throws Exception {
+    return run(command, ClassDataSharing.TRAINING_ADMIN_PASSWORD);
+  }
+
+  /** Runs the command to its end; {@code adminPassword} null runs it without one. */
+  private static Run run(List<String> command, String adminPassword) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("RRP_ADMIN_PASSWORD", ClassDataSharing.TRAINING_ADMIN_PASSWORD);
+    if (adminPassword == null) {
+      builder.environment().remove("RRP_ADMIN_PASSWORD");
+    } else {
+      builder.environment().put("RRP_ADMIN_PASSWORD", adminPassword);
+    }
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
