@@ -11,11 +11,15 @@ import static org.rrp.workflow.casework.CaseVariables.SETTING_NAME;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -51,7 +55,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
- * The application's task-query and variable-query statements ({@link TaskQueryGrantsPlugin}, grants tested as
+ * The application's task-query and variable-query statements ({@link GrantQueriesPlugin}, grants tested as
  * semi-joins) answer every query exactly as the engine's own statements (grants joined) do: the same task ids in the same order and the
  * same counts, for every role, every saved filter and many criteria, with grants by task, by process definition and
  * on '*', and with a grant taken back. Each query runs twice as the same user: through the application's statements
@@ -133,18 +137,18 @@ class TaskQueryAuthorizationTest {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     var mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    TaskQueryGrantsPlugin.STATEMENTS.forEach((engineStatement, ours) -> {
+    GrantQueriesPlugin.STATEMENTS.forEach((engineStatement, ours) -> {
       assertThat(sessions.mapStatement(engineStatement)).isEqualTo(ours);
-      assertThat(mybatis.getMappedStatement(ours).getResource()).isIn(TaskQueryGrantsPlugin.MAPPERS);
+      assertThat(mybatis.getMappedStatement(ours).getResource()).isIn(GrantQueriesPlugin.MAPPERS);
     });
     // and they are what a query runs: without them in the MyBatis configuration, a task query fails
     Map<String, String> ours = sessions.getStatementMappings();
     Map<String, String> broken = new HashMap<>(ours);
-    TaskQueryGrantsPlugin.STATEMENTS.keySet().forEach(id -> broken.put(id, TaskQueryGrantsPlugin.NAMESPACE + "missing"));
+    GrantQueriesPlugin.STATEMENTS.keySet().forEach(id -> broken.put(id, GrantQueriesPlugin.NAMESPACE + "missing"));
     sessions.setStatementMappings(broken);
     try {
       assertThatThrownBy(() -> tasks.createTaskQuery().count())
-          .hasStackTraceContaining(TaskQueryGrantsPlugin.NAMESPACE + "missing");
+          .hasStackTraceContaining(GrantQueriesPlugin.NAMESPACE + "missing");
     } finally {
       sessions.setStatementMappings(ours);
     }
@@ -263,6 +267,43 @@ class TaskQueryAuthorizationTest {
   }
 
   @Test
+  void theGroupsHoldingAuthorizationsAreTheEnginesOwnAnswer() {
+    Set<String> ours = authorizedGroupIds();
+    Set<String> engines = withEnginesStatements(this::authorizedGroupIds);
+    engines.remove(null); // the engine's DISTINCT keeps the users' rows as NULL; AuthorizationManager drops it
+    assertThat(ours).isEqualTo(engines).contains(EAST, CANNOCK, RrpGroups.COORDINATORS).doesNotContainNull();
+
+    // a group appears with its first authorization and goes with its last, as in the engine's answer
+    String newcomer = "area-test-newcomer";
+    Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    created.setGroupId(newcomer);
+    created.setResource(Resources.TASK);
+    created.setResourceId(id("eastAlex"));
+    created.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(created);
+    try {
+      assertThat(authorizedGroupIds()).contains(newcomer).isEqualTo(withEnginesStatements(this::authorizedGroupIds)
+          .stream().filter(Objects::nonNull).collect(Collectors.toSet()));
+      // what the engine does with the answer: keeps those of the reader's groups that hold any authorization
+      List<String> kept = configuration().getCommandExecutorTxRequired().execute(context ->
+          context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of(newcomer, EAST, "area-without-authorizations")));
+      assertThat(kept).containsExactlyInAnyOrder(newcomer, EAST);
+    } finally {
+      authorizations.deleteAuthorization(created.getId());
+    }
+    assertThat(authorizedGroupIds()).doesNotContain(newcomer);
+  }
+
+  private Set<String> authorizedGroupIds() {
+    return new HashSet<>(configuration().getCommandExecutorTxRequired().execute(context ->
+        context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds")));
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  @Test
   void revokeChecksKeepTheEnginesOwnCheck() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     String before = configuration.getAuthorizationCheckRevokes();
@@ -307,7 +348,7 @@ class TaskQueryAuthorizationTest {
         .getDbSqlSessionFactory();
     Map<String, String> ours = sessions.getStatementMappings();
     Map<String, String> enginesOnly = new HashMap<>(ours);
-    TaskQueryGrantsPlugin.STATEMENTS.keySet().forEach(enginesOnly::remove);
+    GrantQueriesPlugin.STATEMENTS.keySet().forEach(enginesOnly::remove);
     sessions.setStatementMappings(enginesOnly);
     try {
       return Unchecked.call(work);

@@ -15,21 +15,29 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every task query (Tasklist's filters, {@code TaskService}, the REST API) and every variable-instance query (the
+ * The application's own statements for the engine's authorization-checked reads, whose cost would otherwise grow with
+ * the authorizations (an area's group holds one per open task):
+ * <ul>
+ * <li>every task query (Tasklist's filters, {@code TaskService}, the REST API) and every variable-instance query (the
  * variable columns of a filter's list) runs the application's copy of the engine's statements,
  * {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml}, which test the reader's grants as hashed semi-joins
- * instead of joining each row to every grant (see the comment at the top of each mapper for what differs). The mapper is
- * parsed into the engine's MyBatis configuration after the engine made it, and the engine's statement ids are
- * mapped to the copies through the {@link DbSqlSessionFactory}'s statement mappings, which every select consults.
+ * instead of joining each row to every grant;</li>
+ * <li>the groups holding any authorization, which every command checking an authenticated user's access reads once,
+ * are found by one index probe per group ({@code AuthorizedGroupIds.xml}), not by reading every authorization.</li>
+ * </ul>
+ * The comment at the top of each mapper says what differs from the engine's statement. The mappers are parsed into
+ * the engine's MyBatis configuration after the engine made it, and the engine's statement ids are mapped to the
+ * application's through the {@link DbSqlSessionFactory}'s statement mappings, which every select consults.
  */
 @Component
-class TaskQueryGrantsPlugin extends AbstractProcessEnginePlugin {
+class GrantQueriesPlugin extends AbstractProcessEnginePlugin {
 
   /** The mappers, in the order they are parsed (the second uses the first's grants). */
   static final List<String> MAPPERS = List.of("org/rrp/workflow/security/TaskQueryGrants.xml",
-      "org/rrp/workflow/security/VariableQueryGrants.xml");
+      "org/rrp/workflow/security/VariableQueryGrants.xml", "org/rrp/workflow/security/AuthorizedGroupIds.xml");
   static final String NAMESPACE = "org.rrp.workflow.security.TaskQueryGrants.";
   static final String VARIABLE_NAMESPACE = "org.rrp.workflow.security.VariableQueryGrants.";
+  static final String GROUP_NAMESPACE = "org.rrp.workflow.security.AuthorizedGroupIds.";
 
   /**
    * The engine's statement id (what {@code TaskManager} and {@code VariableInstanceManager} ask for) and the
@@ -39,7 +47,8 @@ class TaskQueryGrantsPlugin extends AbstractProcessEnginePlugin {
       "selectTaskByQueryCriteria", NAMESPACE + "selectTaskByQueryCriteriaGrantsInWhere",
       "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteriaGrantsInWhere",
       "selectVariableInstanceByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceByQueryCriteriaGrantsInWhere",
-      "selectVariableInstanceCountByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceCountByQueryCriteriaGrantsInWhere");
+      "selectVariableInstanceCountByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceCountByQueryCriteriaGrantsInWhere",
+      "selectAuthorizedGroupIds", GROUP_NAMESPACE + "selectAuthorizedGroupIdsByIndex");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,7 +56,7 @@ class TaskQueryGrantsPlugin extends AbstractProcessEnginePlugin {
     for (String resource : MAPPERS) {
       // a shared SQL session factory (several engines in one JVM) has the statements already
       if (!mybatis.isResourceLoaded(resource)) {
-        try (InputStream mapper = TaskQueryGrantsPlugin.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream mapper = GrantQueriesPlugin.class.getClassLoader().getResourceAsStream(resource)) {
           if (mapper == null) {
             throw new ProcessEngineException("the query mapping " + resource + " is missing from the class path");
           }
