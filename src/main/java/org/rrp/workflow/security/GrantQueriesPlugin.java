@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>every task query (Tasklist's filters, {@code TaskService}, the REST API) and every variable-instance query (the
  * variable columns of a filter's list) runs the application's copy of the engine's statements,
- * {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml}, which test the reader's grants as hashed semi-joins
- * instead of joining each row to every grant;</li>
+ * {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml}, which test the reader's grants in the where clause
+ * (a lookup per row where few rows are tested, the reader's grants hashed once where many are) instead of joining each
+ * row to every grant;</li>
  * <li>the groups holding any authorization, which every command checking an authenticated user's access reads once,
  * are found by one index probe per group ({@code AuthorizedGroupIds.xml}), not by reading every authorization.</li>
  * </ul>
