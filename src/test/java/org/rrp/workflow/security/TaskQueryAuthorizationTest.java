@@ -183,6 +183,14 @@ class TaskQueryAuthorizationTest {
     queries.put("candidate user", () -> tasks.createTaskQuery().taskCandidateUser("bea"));
     queries.put("candidate user, assigned too", () -> tasks.createTaskQuery().taskCandidateUser("alex").includeAssignedTasks());
     queries.put("with candidate groups", () -> tasks.createTaskQuery().withCandidateGroups());
+    queries.put("with candidate users, assigned too", () -> tasks.createTaskQuery().withCandidateUsers().includeAssignedTasks());
+    queries.put("candidate group like", () -> tasks.createTaskQuery().taskCandidateGroupLike("area-%").includeAssignedTasks());
+    queries.put("candidate group, involved", () -> tasks.createTaskQuery().taskCandidateGroup(EAST).includeAssignedTasks()
+        .taskInvolvedUser("alex"));
+    queries.put("candidate groups, by case reference", () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of(EAST, CANNOCK))
+        .includeAssignedTasks().orderByProcessVariable(CASE_REFERENCE, ValueType.STRING).asc().orderByTaskId().asc());
+    queries.put("candidate group, due first", () -> tasks.createTaskQuery().taskCandidateGroup(EAST).includeAssignedTasks()
+        .orderByDueDate().asc().orderByTaskId().asc());
     queries.put("assignee", () -> tasks.createTaskQuery().taskAssignee("alex"));
     queries.put("unassigned", () -> tasks.createTaskQuery().taskUnassigned());
     queries.put("involved", () -> tasks.createTaskQuery().taskInvolvedUser("bea"));
@@ -205,6 +213,31 @@ class TaskQueryAuthorizationTest {
     for (String reader : READERS) {
       queries.forEach((name, query) -> assertSameAnswers(reader, name, query));
     }
+  }
+
+  @Test
+  void candidateCriteriaAloneAreTestedWithoutJoiningEveryLink() {
+    // Tasklist's "My area" filters: each task found once through EXISTS, counted without DISTINCT
+    for (String statement : List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")) {
+      assertThat(sql(statement, tasks.createTaskQuery().taskCandidateGroupIn(List.of(EAST)).includeAssignedTasks()))
+          .contains("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_")
+          .doesNotContainIgnoringCase("join ACT_RU_IDENTITYLINK").doesNotContainIgnoringCase("distinct");
+      assertThat(sql(statement, tasks.createTaskQuery().taskCandidateGroup(EAST).taskUnassigned()))
+          .contains("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I").doesNotContainIgnoringCase("join ACT_RU_IDENTITYLINK");
+      // an involved user may be the assignee of a task without links, and an or-query mixes criteria: joined as the engine does
+      assertThat(sql(statement, tasks.createTaskQuery().taskCandidateGroup(EAST).taskInvolvedUser("alex")))
+          .containsIgnoringCase("left join ACT_RU_IDENTITYLINK I").containsIgnoringCase("distinct")
+          .doesNotContain("EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_");
+      assertThat(sql(statement, tasks.createTaskQuery().or().taskCandidateGroup(CANNOCK).taskAssignee("alex").endOr()))
+          .containsIgnoringCase("left join ACT_RU_IDENTITYLINK I").containsIgnoringCase("distinct");
+    }
+  }
+
+  /** The SQL the application's statement serving the engine's {@code statement} makes of the query. */
+  private String sql(String statement, TaskQuery query) {
+    String ours = configuration().getDbSqlSessionFactory().mapStatement(statement);
+    return configuration().getSqlSessionFactory().getConfiguration().getMappedStatement(ours).getBoundSql(query).getSql()
+        .replaceAll("\\s+", " ");
   }
 
   @Test
