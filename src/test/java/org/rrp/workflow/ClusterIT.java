@@ -387,9 +387,7 @@ class ClusterIT {
   }
 
   static Process launch(String name, int port, String profiles, String... settings) throws IOException {
-    File jar = Files.list(Path.of("target"))
-        .filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar")).findFirst()
-        .orElseThrow(() -> new IllegalStateException("package the application first (mvn verify)")).toFile();
+    File jar = PackagedJar.find().toFile();
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.getAbsolutePath(),
         "--spring.profiles.active=" + profiles, "--server.port=" + port,
         // The schema step creates the demo users the test logs in as (a test-only exception, see DemoInProductionGuard).

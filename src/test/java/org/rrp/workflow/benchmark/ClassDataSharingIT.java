@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.PackagedJar;
 
 /**
  * The faster start of the README's production section holds for this release's jar: it extracts, one training run
@@ -25,7 +26,7 @@ class ClassDataSharingIT {
 
   @BeforeAll
   static void extractAndTrain() throws Exception {
-    layout = ClassDataSharing.prepare(NodeBench.packagedJar(), Path.of("target", "cds-it", "rrp"));
+    layout = ClassDataSharing.prepare(PackagedJar.find(), Path.of("target", "cds-it", "rrp"));
   }
 
   @Test
@@ -52,7 +53,7 @@ class ClassDataSharingIT {
     // the packaged jar's own tools mode lists its commands and exits; the JVM tries the archive before any of it runs
     List<String> command = new ArrayList<>(List.of("java"));
     command.addAll(layout.javaOptions());
-    command.addAll(List.of("-Djarmode=tools", "-jar", NodeBench.packagedJar().toAbsolutePath().toString(), "help"));
+    command.addAll(List.of("-Djarmode=tools", "-jar", PackagedJar.find().toAbsolutePath().toString(), "help"));
     Run run = run(command);
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).contains("Unable to use shared archive").contains("Available commands");

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rrp.workflow.PackagedJar;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.reminder.DeadlineWatches;
 
@@ -181,7 +182,7 @@ final class NodeBench {
    * machine's moods fall on both alike.
    */
   private Map<String, Object> startUps(String url) throws Exception {
-    ClassDataSharing.Layout shared = ClassDataSharing.prepare(packagedJar(), dir.resolve("cds"));
+    ClassDataSharing.Layout shared = ClassDataSharing.prepare(PackagedJar.find(), dir.resolve("cds"));
     List<Double> packaged = new ArrayList<>();
     List<Double> withArchive = new ArrayList<>();
     for (int i = 1; i <= STARTS; i++) {
@@ -218,16 +219,9 @@ final class NodeBench {
     return new Node(name, port, process, Stats.round(ready, 1), http, url);
   }
 
-  static Path packagedJar() throws IOException {
-    try (var files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("rrp-workflow-.*\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("package the application first"));
-    }
-  }
-
   private Process launch(String name, int port, String profiles, String url, ClassDataSharing.Layout layout)
       throws IOException {
-    File jar = (layout == PACKAGED ? packagedJar() : layout.jar()).toFile();
+    File jar = (layout == PACKAGED ? PackagedJar.find() : layout.jar()).toFile();
     List<String> command = new ArrayList<>(List.of("java", "-Xmx512m"));
     if (layout != PACKAGED) {
       command.addAll(layout.javaOptions());
