@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantQueriesPlugin extends AbstractProcessEnginePlugin {
 
-  /** The mappers, in the order they are parsed (the second uses the first's grants). */
+  /** The mappers, in the order they are parsed (the second uses the first's grant test). */
   static final List<String> MAPPERS = List.of("org/rrp/workflow/security/TaskQueryGrants.xml",
       "org/rrp/workflow/security/VariableQueryGrants.xml", "org/rrp/workflow/security/AuthorizedGroupIds.xml");
   static final String NAMESPACE = "org.rrp.workflow.security.TaskQueryGrants.";
