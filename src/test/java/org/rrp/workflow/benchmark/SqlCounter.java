@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -79,7 +80,7 @@ final class SqlCounter {
         roundTrips.incrementAndGet();
         for (QueryInfo query : queries) {
           long times = Math.max(1, query.getParametersList().size());
-          counterOf(QueryUtils.getQueryType(query.getQuery())).addAndGet(times);
+          counterOf(typeOf(query.getQuery())).addAndGet(times);
         }
       }
     }).methodListener(new MethodExecutionListener() {
@@ -104,6 +105,20 @@ final class SqlCounter {
   Counts now() {
     return new Counts(select.get(), insert.get(), update.get(), delete.get(), other.get(), roundTrips.get(),
         commits.get(), rollbacks.get());
+  }
+
+  /**
+   * The kind of a statement by its first keyword, and a query that starts with common table expressions ({@code WITH
+   * [RECURSIVE] ...}, e.g. the authorized groups) by what it does: a read unless it writes.
+   */
+  static QueryType typeOf(String sql) {
+    QueryType type = QueryUtils.getQueryType(sql);
+    if (type == QueryType.OTHER && sql.stripLeading().regionMatches(true, 0, "with", 0, 4)) {
+      String lower = sql.toLowerCase(Locale.ROOT);
+      return lower.contains("insert into") ? QueryType.INSERT : lower.matches("(?s).*\\bupdate\\s.*") ? QueryType.UPDATE
+          : lower.contains("delete from") ? QueryType.DELETE : QueryType.SELECT;
+    }
+    return type;
   }
 
   private AtomicLong counterOf(QueryType type) {
