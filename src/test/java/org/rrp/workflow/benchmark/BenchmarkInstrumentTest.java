@@ -64,10 +64,15 @@ class BenchmarkInstrumentTest {
     }
 
     SqlCounter.Counts used = counter.now().minus(before);
-    assertThat(used).as("a query of common table expressions counts as the read it is").isEqualTo(new SqlCounter.Counts(3, 3, 1, 2, 1, 8, 2, 1));
+    assertThat(used).as("a query of common table expressions counts as the read it is").isEqualTo(new SqlCounter.Counts(3, 3, 1, 2, 1, 8, 2, 1,
+        Map.of("other ?", 1L, "insert PROBE", 3L, "select PROBE", 2L, "select R", 1L, "update PROBE", 1L, "delete PROBE", 2L)));
     assertThat(used.statements()).isEqualTo(10);
     Map<String, Object> perCase = used.per(2);
     assertThat(perCase).containsEntry("statements", 5.0).containsEntry("insert", 1.5).containsEntry("commits", 1.0);
+    assertThat(perCase.get("byTable")).as("tables by statements, most first")
+        .asString().startsWith("{insert PROBE=1.5, ");
+    assertThat(SqlCounter.tableOf("SELECT RES.* from ACT_RU_TASK RES inner join ACT_RU_EXECUTION E")).isEqualTo("ACT_RU_TASK");
+    assertThat(SqlCounter.tableOf("insert into act_hi_varinst (ID_) values (?)")).isEqualTo("ACT_HI_VARINST");
     assertThat(SqlCounter.typeOf("WITH RECURSIVE G (ID) AS (SELECT 1) SELECT ID FROM G")).isEqualTo(QueryType.SELECT);
     assertThat(SqlCounter.typeOf("with gone as (delete from probe returning n) select n from gone")).isEqualTo(QueryType.DELETE);
     assertThat(SqlCounter.typeOf("select 1")).isEqualTo(QueryType.SELECT);

@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -28,7 +33,7 @@ final class SqlCounter {
 
   /** The counts at one moment; subtract two to get what happened in between. */
   record Counts(long select, long insert, long update, long delete, long other, long roundTrips, long commits,
-      long rollbacks) {
+      long rollbacks, Map<String, Long> byTable) {
 
     long statements() {
       return select + insert + update + delete + other;
@@ -36,7 +41,21 @@ final class SqlCounter {
 
     Counts minus(Counts before) {
       return new Counts(select - before.select, insert - before.insert, update - before.update, delete - before.delete,
-          other - before.other, roundTrips - before.roundTrips, commits - before.commits, rollbacks - before.rollbacks);
+          other - before.other, roundTrips - before.roundTrips, commits - before.commits, rollbacks - before.rollbacks,
+          combined(byTable, before.byTable, -1));
+    }
+
+    Counts plus(Counts other) {
+      return new Counts(select + other.select, insert + other.insert, update + other.update, delete + other.delete,
+          this.other + other.other, roundTrips + other.roundTrips, commits + other.commits, rollbacks + other.rollbacks,
+          combined(byTable, other.byTable, 1));
+    }
+
+    private static Map<String, Long> combined(Map<String, Long> a, Map<String, Long> b, int sign) {
+      Map<String, Long> sum = new TreeMap<>(a);
+      b.forEach((key, count) -> sum.merge(key, sign * count, Long::sum));
+      sum.values().removeIf(count -> count == 0);
+      return sum;
     }
 
     /** Per unit of work (a case), rounded to one decimal. */
@@ -51,6 +70,10 @@ final class SqlCounter {
       figures.put("roundTrips", round(roundTrips, units));
       figures.put("commits", round(commits, units));
       figures.put("rollbacks", round(rollbacks, units));
+      Map<String, Object> tables = new LinkedHashMap<>();
+      byTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(entry -> tables.put(entry.getKey(), round(entry.getValue(), units)));
+      figures.put("byTable", tables);
       return figures;
     }
 
@@ -67,6 +90,7 @@ final class SqlCounter {
   private final AtomicLong roundTrips = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong rollbacks = new AtomicLong();
+  private final Map<String, AtomicLong> byTable = new ConcurrentHashMap<>();
 
   /** The DataSource, counted by this counter. */
   DataSource counting(DataSource target) {
@@ -80,7 +104,10 @@ final class SqlCounter {
         roundTrips.incrementAndGet();
         for (QueryInfo query : queries) {
           long times = Math.max(1, query.getParametersList().size());
-          counterOf(typeOf(query.getQuery())).addAndGet(times);
+          QueryType type = typeOf(query.getQuery());
+          counterOf(type).addAndGet(times);
+          byTable.computeIfAbsent(type.name().toLowerCase(Locale.ROOT) + " " + tableOf(query.getQuery()),
+              key -> new AtomicLong()).addAndGet(times);
         }
       }
     }).methodListener(new MethodExecutionListener() {
@@ -104,7 +131,16 @@ final class SqlCounter {
 
   Counts now() {
     return new Counts(select.get(), insert.get(), update.get(), delete.get(), other.get(), roundTrips.get(),
-        commits.get(), rollbacks.get());
+        commits.get(), rollbacks.get(), byTable.entrySet().stream().collect(
+            Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get(), Long::sum, TreeMap::new)));
+  }
+
+  private static final Pattern TABLE = Pattern.compile("(?is)\\b(?:into|update|from)\\s+([a-z_][a-z0-9_.]*)");
+
+  /** The first table a statement names (after INTO, UPDATE or FROM), in upper case; "?" when none. */
+  static String tableOf(String sql) {
+    Matcher table = TABLE.matcher(sql);
+    return table.find() ? table.group(1).toUpperCase(Locale.ROOT) : "?";
   }
 
   /**

@@ -55,7 +55,7 @@ final class Throughput {
           double seconds = (System.nanoTime() - start) / 1e9;
           SqlCounter.Counts used = sql.now().minus(before);
           rates.computeIfAbsent(kind, k -> new ArrayList<>()).add(cases / seconds);
-          sqlTotals.merge(kind, used, Throughput::plus);
+          sqlTotals.merge(kind, used, SqlCounter.Counts::plus);
           casesTotals.merge(kind, (long) cases, Long::sum);
           System.out.printf("benchmark: %d thread(s), round %d, %-8s %3d cases in %6.1f s = %5.2f cases/s, %6.0f statements/case%n",
               threads, round + 1, kind, cases, seconds, cases / seconds, (double) used.statements() / cases);
@@ -120,11 +120,5 @@ final class Throughput {
       CaseDrivers.sleep(20);
     }
     throw new IllegalStateException("jobs still due after " + CaseDrivers.PATIENCE_MILLIS / 1000 + " s");
-  }
-
-  private static SqlCounter.Counts plus(SqlCounter.Counts a, SqlCounter.Counts b) {
-    return new SqlCounter.Counts(a.select() + b.select(), a.insert() + b.insert(), a.update() + b.update(),
-        a.delete() + b.delete(), a.other() + b.other(), a.roundTrips() + b.roundTrips(), a.commits() + b.commits(),
-        a.rollbacks() + b.rollbacks());
   }
 }
