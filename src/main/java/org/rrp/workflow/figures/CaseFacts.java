@@ -39,12 +39,16 @@ class CaseFacts {
     jdbc.update("update rrp_case_fact set " + column.sql() + " = ? where process_instance_id = ?", value, caseId);
   }
 
+  /**
+   * The case was allocated to an advisor: dated now, unless it is already theirs (the advisor copied into the process
+   * of their service, or set again, changes nothing: the allocation stays dated when they were chosen).
+   */
   void allocate(String caseId, String advisorId, Instant at, BiFunction<Instant, Instant, Integer> workingDays) {
-    jdbc.query("select received_at from rrp_case_fact where process_instance_id = ?", rs -> {
+    jdbc.query("select received_at from rrp_case_fact where process_instance_id = ? and advisor_id is distinct from ?", rs -> {
       Instant received = rs.getTimestamp(1).toInstant();
       jdbc.update("update rrp_case_fact set advisor_id = ?, allocated_at = ?, days_to_allocation = ? "
           + "where process_instance_id = ?", advisorId, Timestamp.from(at), workingDays.apply(received, at), caseId);
-    }, caseId);
+    }, caseId, advisorId);
   }
 
   /** The earliest meeting: a later one arranged for the same case does not move it, an earlier one does. */

@@ -63,6 +63,25 @@ class CaseFactRecorderTest extends CaseProcessTest {
   }
 
   @Test
+  void theAllocationIsDatedWhenTheAdvisorWasChosenNotWhenTheirServiceStarted() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+    complete(task(referral), withVariables(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, EAST));
+    java.util.Date tuesday = java.util.Date.from(FRIDAY_MORNING.plusDays(4).toInstant());
+    engine.setCurrentTime(tuesday);
+    execute(job(referral)); // the advisor is chosen
+
+    // the advisor's email could not be sent until Thursday: the circle, which copies the advisor in, starts then
+    engine.setCurrentTime(java.util.Date.from(FRIDAY_MORNING.plusDays(6).toInstant()));
+    execute(job(referral));
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(referral.getId()).count())
+        .as("the circle has started").isOne();
+    Map<String, Object> allocated = fact(referral);
+    assertThat(allocated.get("ALLOCATED_AT")).isEqualTo(new Timestamp(tuesday.getTime()));
+    assertThat(allocated).containsEntry("DAYS_TO_ALLOCATION", 2).containsEntry("SERVICE", SOLUTION_FOCUSED_CIRCLE);
+  }
+
+  @Test
   void aDeclinedRequestKeepsTheTablesReasonNotTheCoordinatorsWords() {
     ProcessInstance referral = request(ReferralRequests.ineligible());
 
