@@ -1,5 +1,7 @@
 package org.rrp.workflow.system;
 
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -9,12 +11,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 /**
  * How the database schema is created and upgraded. Flyway owns it: on PostgreSQL, Camunda's own schema
@@ -43,7 +48,9 @@ class SchemaConfiguration {
   FlywayMigrationStrategy migrateOrValidate(@Value("${rrp.schema.migrate:true}") boolean migrate) {
     return flyway -> {
       if (migrate) {
-        flyway.migrate();
+        if (flyway.migrate().migrationsExecuted > 0) {
+          reopenPooledConnections(flyway.getConfiguration().getDataSource());
+        }
         return;
       }
       try {
@@ -54,6 +61,23 @@ class SchemaConfiguration {
             + "java -jar rrp-workflow.jar --spring.profiles.active=prod,migrate", e);
       }
     };
+  }
+
+  /**
+   * Replaces the pool's connections after migrations ran, on PostgreSQL. A migration may set the database's own
+   * settings ({@code V15__task_query_planning.sql}: {@code plan_cache_mode}, {@code random_page_cost}, {@code jit},
+   * which the task queries are planned by), and PostgreSQL gives those only to sessions opened after them. The pool
+   * filled itself while Flyway ran, and its connections would live on without them for up to half an hour: every
+   * node that migrates at start-up (the embedded default, a demo on PostgreSQL) planned Tasklist's filters as if the
+   * settings were not there. Idle connections are closed at once, a borrowed one when it is given back; the pool opens
+   * new ones as they are needed.
+   */
+  static void reopenPooledConnections(DataSource dataSource) {
+    HikariDataSource pool = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class);
+    if (pool != null && pool.getJdbcUrl() != null && pool.getJdbcUrl().startsWith("jdbc:postgresql:")
+        && pool.getHikariPoolMXBean() != null) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
   }
 
   /** The schema step: the context has started (so migrations ran), nothing else is to be done. */
