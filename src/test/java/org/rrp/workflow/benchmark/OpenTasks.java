@@ -86,7 +86,7 @@ final class OpenTasks {
       if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
         // what autovacuum does within a minute or two after so many new rows (since PostgreSQL 13 inserts alone start
         // it): the planner's statistics brought up to date, and the visibility map that lets a query read the grants
-        // from an index alone (index-only scans, see V17) set for the pages written
+        // from an index alone (index-only scans, see V17 and V19) set for the pages written
         try (Statement statement = connection.createStatement()) {
           statement.execute("vacuum analyze");
         }
