@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -20,7 +22,8 @@ import org.rrp.workflow.WholeAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Which of the engine's statements PostgreSQL may plan once for unknown values: none that reads authorizations.
+ * Which of the engine's statements PostgreSQL may plan once for unknown values: none that reads authorizations to
+ * choose the rows of something else; the look-ups of authorizations by key may.
  */
 @WholeAppTest
 class AuthorizationQueryPlanningTest {
@@ -43,7 +46,23 @@ class AuthorizationQueryPlanningTest {
   }
 
   @Test
-  void onPostgresqlAStatementReadingAuthorizationsIsPlannedWithItsValuesAtEveryRunAndOthersOnce() {
+  void aQueryThatJoinsGrantsToTasksIsPlannedWithItsValuesAndALookUpByKeyIsNot() {
+    assertThat(AuthorizationQueryPlanning.readsAuthorizationsForOtherRows(
+        "org.rrp.workflow.security.TaskQueryGrants.selectTaskCountByQueryCriteriaGrantsInWhere",
+        "select count(*) from ACT_RU_TASK RES where EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE ...)")).isTrue();
+    assertThat(AuthorizationQueryPlanning.readsAuthorizationsForOtherRows(
+        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.isUserAuthorizedForResource",
+        "SELECT CASE WHEN EXISTS (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE ...)")).isFalse();
+    assertThat(AuthorizationQueryPlanning.readsAuthorizationsForOtherRows(
+        "org.rrp.workflow.security.AuthorizedGroupIds.selectAuthorizedGroupIdsByIndex",
+        "WITH RECURSIVE AUTHORIZED_GROUP (GROUP_ID_) AS (SELECT MIN(GROUP_ID_) FROM ACT_RU_AUTHORIZATION ...)")).isFalse();
+    assertThat(AuthorizationQueryPlanning.readsAuthorizationsForOtherRows(
+        "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTask", "select * from ACT_RU_TASK where ID_ = ?"))
+        .isFalse();
+  }
+
+  @Test
+  void onPostgresqlAStatementJoiningGrantsIsPlannedWithItsValuesAtEveryRunAndOthersOnce() {
     assumeTrue(configuration().getDatabaseType().equals("postgres"), "PostgreSQL only");
     engine.getIdentityService().setAuthentication("alex", List.of("rrp-advisors", "area-east-staffs-tamworth"));
 
@@ -53,6 +72,9 @@ class AuthorizationQueryPlanningTest {
         TaskQueryImpl area = new TaskQueryImpl();
         area.taskCandidateGroup("area-east-staffs-tamworth").includeAssignedTasks();
         area.executeCount(context);
+        // the engine's check of one permission on one task, by key
+        context.getAuthorizationManager().isAuthorized("alex", List.of("rrp-advisors", "area-east-staffs-tamworth"),
+            Permissions.READ, Resources.TASK, "no-such-task");
         // a read that checks nothing: the administrator's view of one process
         context.disableAuthorizationCheck();
         try {
@@ -68,7 +90,8 @@ class AuthorizationQueryPlanningTest {
 
     assertThat(prepared).as("the connection's server-side prepared statements")
         .anyMatch(sql -> sql.contains("ACT_RE_PROCDEF") && !sql.contains(AuthorizationQueryPlanning.AUTHORIZATIONS))
-        .noneMatch(sql -> sql.contains(AuthorizationQueryPlanning.AUTHORIZATIONS));
+        .anyMatch(sql -> sql.contains(AuthorizationQueryPlanning.AUTHORIZATIONS) && !sql.contains("ACT_RU_TASK"))
+        .noneMatch(sql -> sql.contains(AuthorizationQueryPlanning.AUTHORIZATIONS) && sql.contains("ACT_RU_TASK"));
   }
 
   private ProcessEngineConfigurationImpl configuration() {
