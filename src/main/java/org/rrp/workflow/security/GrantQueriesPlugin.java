@@ -24,9 +24,7 @@ import org.springframework.stereotype.Component;
  * (a lookup per row where few rows are tested, the reader's grants hashed once where many are) instead of joining each
  * row to every grant;</li>
  * <li>the groups holding any authorization, which every command checking an authenticated user's access reads once,
- * are found by one index probe per group ({@code AuthorizedGroupIds.xml}), not by reading every authorization;</li>
- * <li>on PostgreSQL, every statement that reads authorizations is planned with its values at every run
- * ({@link AuthorizationQueryPlanning}).</li>
+ * are found by one index probe per group ({@code AuthorizedGroupIds.xml}), not by reading every authorization.</li>
  * </ul>
  * The comment at the top of each mapper says what differs from the engine's statement. The mappers are parsed into
  * the engine's MyBatis configuration after the engine made it, and the engine's statement ids are mapped to the
@@ -68,9 +66,6 @@ class GrantQueriesPlugin extends AbstractProcessEnginePlugin {
           throw new ProcessEngineException("cannot read the query mapping " + resource, e);
         }
       }
-    }
-    if (mybatis.getInterceptors().stream().noneMatch(AuthorizationQueryPlanning.class::isInstance)) {
-      mybatis.addInterceptor(new AuthorizationQueryPlanning());
     }
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     // the engine's mappings are one map per database type shared by every engine: change a copy
