@@ -67,9 +67,9 @@ class SchemaConfiguration {
    * Replaces the pool's connections after migrations ran, on PostgreSQL. A migration may set the database's own
    * settings ({@code V15__task_query_planning.sql}: {@code plan_cache_mode}, {@code random_page_cost}, {@code jit},
    * which the task queries are planned by), and PostgreSQL gives those only to sessions opened after them. The pool
-   * filled itself while Flyway ran, and its connections would live on without them for up to half an hour: every
-   * node that migrates at start-up (the embedded default, a demo on PostgreSQL) planned Tasklist's filters as if the
-   * settings were not there. Idle connections are closed at once, a borrowed one when it is given back; the pool opens
+   * filled itself while Flyway ran, and its connections would live on without them for up to half an hour: a node on
+   * PostgreSQL that migrates at start-up ({@code rrp.schema.migrate=true}: a demo, the benchmark) planned Tasklist's
+   * filters as if the settings were not there. (Nodes of the prod profile start after the schema step.) Idle connections are closed at once, a borrowed one when it is given back; the pool opens
    * new ones as they are needed.
    */
   static void reopenPooledConnections(DataSource dataSource) {
