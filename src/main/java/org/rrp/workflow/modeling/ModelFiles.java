@@ -81,6 +81,34 @@ final class ModelFiles {
     }
   }
 
+  /**
+   * The ids of the decisions a DMN file defines (DMN 1.1 to 1.4, the versions the engine reads). Read as plain XML,
+   * not through the DMN model API: a start that has nothing to deploy should not load and validate its schemas.
+   */
+  static List<String> decisionIds(byte[] dmn) {
+    try {
+      Element definitions = xml(dmn).getDocumentElement();
+      if (!isDmnNamespace(definitions.getNamespaceURI()) || !"definitions".equals(definitions.getLocalName())) {
+        return List.of();
+      }
+      List<String> ids = new ArrayList<>();
+      NodeList children = definitions.getChildNodes();
+      for (int i = 0; i < children.getLength(); i++) {
+        if (children.item(i) instanceof Element child && "decision".equals(child.getLocalName())
+            && definitions.getNamespaceURI().equals(child.getNamespaceURI())) {
+          ids.add(child.getAttribute("id"));
+        }
+      }
+      return ids;
+    } catch (IOException | SAXException e) {
+      return List.of();
+    }
+  }
+
+  private static boolean isDmnNamespace(String namespace) {
+    return namespace != null && namespace.matches("https?://www\\.omg\\.org/spec/DMN/.+");
+  }
+
   /** The form ids a BPMN file references with {@code formRefBinding="deployment"}. */
   static Set<String> formsBoundToDeployment(byte[] bpmn) {
     Set<String> forms = new LinkedHashSet<>();

@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +63,9 @@ class ReleaseDeployment {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     return configuration.getCommandExecutorTxRequired().execute(commandContext -> commandContext.runWithoutAuthorization(() -> {
       commandContext.getPropertyManager().acquireExclusiveLock();
-      ReleaseRule.Plan plan = new ReleaseRule(supersede).plan(describe(commandContext, bundled), latest(commandContext, bundled));
+      List<ReleaseRule.Bundled> files = describe(commandContext, bundled);
+      Map<String, ReleaseRule.Deployed> latest = latest(commandContext, files);
+      ReleaseRule.Plan plan = new ReleaseRule(supersede).plan(files, latest);
       plan.warnings().forEach(LOG::warn);
       if (plan.deploy().isEmpty()) {
         LOG.info("The release's models and forms are all deployed: nothing new to deploy");
@@ -73,7 +73,7 @@ class ReleaseDeployment {
       }
       DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name(NAME).source(SOURCE);
       List<String> names = new ArrayList<>();
-      for (ReleaseRule.Bundled file : withProcessesOfChangedForms(plan, bundled, commandContext)) {
+      for (ReleaseRule.Bundled file : withProcessesOfChangedForms(plan, files, latest)) {
         deployment.addInputStream(file.name(), new java.io.ByteArrayInputStream(file.bytes()));
         names.add(file.name());
       }
@@ -84,8 +84,8 @@ class ReleaseDeployment {
   }
 
   /** A changed form of the release comes with the release's processes that use it (when they are the latest). */
-  private List<ReleaseRule.Bundled> withProcessesOfChangedForms(ReleaseRule.Plan plan, Map<String, byte[]> bundled,
-      CommandContext commandContext) {
+  private static List<ReleaseRule.Bundled> withProcessesOfChangedForms(ReleaseRule.Plan plan,
+      List<ReleaseRule.Bundled> bundled, Map<String, ReleaseRule.Deployed> latest) {
     Map<String, ReleaseRule.Bundled> files = new LinkedHashMap<>();
     plan.deploy().forEach(file -> files.put(file.name(), file));
     Set<String> changedForms = new HashSet<>();
@@ -94,8 +94,7 @@ class ReleaseDeployment {
     if (changedForms.isEmpty()) {
       return List.copyOf(files.values());
     }
-    Map<String, ReleaseRule.Deployed> latest = latest(commandContext, bundled);
-    for (ReleaseRule.Bundled file : describe(commandContext, bundled)) {
+    for (ReleaseRule.Bundled file : bundled) {
       boolean usesChangedForm = ModelFiles.isBpmn(file.name())
           && ModelFiles.formsBoundToDeployment(file.bytes()).stream().anyMatch(changedForms::contains);
       boolean releaseOwned = file.keys().stream().allMatch(key -> latest.get(key) == null || latest.get(key).release());
@@ -121,11 +120,11 @@ class ReleaseDeployment {
     return files;
   }
 
-  private Map<String, ReleaseRule.Deployed> latest(CommandContext commandContext, Map<String, byte[]> bundled) {
+  private Map<String, ReleaseRule.Deployed> latest(CommandContext commandContext, List<ReleaseRule.Bundled> bundled) {
     RepositoryService repository = commandContext.getProcessEngineConfiguration().getRepositoryService();
     Map<String, ReleaseRule.Deployed> latest = new HashMap<>();
-    for (Map.Entry<String, byte[]> file : bundled.entrySet()) {
-      for (String key : keys(file.getKey(), file.getValue())) {
+    for (ReleaseRule.Bundled file : bundled) {
+      for (String key : file.keys()) {
         String plain = ReleaseRule.plainKey(key);
         ResourceDefinition definition = switch (key.substring(0, key.indexOf(':'))) {
           case "process" -> repository.createProcessDefinitionQuery().processDefinitionKey(plain).latestVersion().singleResult();
@@ -151,12 +150,7 @@ class ReleaseDeployment {
       return ModelFiles.processIds(bytes).stream().map(id -> "process:" + id).toList();
     }
     if (ModelFiles.isDmn(name)) {
-      try {
-        return Dmn.readModelFromStream(new java.io.ByteArrayInputStream(bytes)).getModelElementsByType(Decision.class)
-            .stream().map(decision -> "decision:" + decision.getId()).toList();
-      } catch (RuntimeException e) {
-        return List.of();
-      }
+      return ModelFiles.decisionIds(bytes).stream().map(id -> "decision:" + id).toList();
     }
     if (ModelFiles.isForm(name)) {
       return ModelFiles.formId(bytes).map(id -> List.of("form:" + id)).orElse(List.of());
