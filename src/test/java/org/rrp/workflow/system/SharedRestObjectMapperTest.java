@@ -9,16 +9,30 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.rrp.workflow.WholeAppTest;
+import org.rrp.workflow.TestMail;
 import org.rrp.workflow.http.HttpCalls;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The engine's REST APIs answer with the one shared mapper, configured as Camunda configures its own: both
  * {@code /engine-rest} and the webapps' API ask this resolver, not Camunda's (which would make a new mapper each
  * time), and dates keep Camunda's format.
  */
-@WholeAppTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=${rrp.test.app-db-url:jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1}",
+    "spring.datasource.username=${rrp.test.db-username:sa}",
+    "spring.mail.host=127.0.0.1",
+    "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
+    "camunda.bpm.job-execution.enabled=false",
+})
+@ActiveProfiles("demo")
+// Its own application, closed after the class and without a job executor: the whole-app context, with its job
+// executor running, must not be started this early in a run, before the process tests move the engine's static
+// clock (see ModelerDeployTest).
+@DirtiesContext
 class SharedRestObjectMapperTest {
 
   /** Camunda's date format: yyyy-MM-dd'T'HH:mm:ss.SSSZ. */
