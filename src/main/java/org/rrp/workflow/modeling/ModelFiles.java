@@ -82,7 +82,7 @@ final class ModelFiles {
   }
 
   /**
-   * The ids of the decisions a DMN file defines (DMN 1.1 to 1.4, the versions the engine reads). Read as plain XML,
+   * The ids of the decisions a DMN file defines, in the namespace of any DMN version. Read as plain XML,
    * not through the DMN model API: a start that has nothing to deploy should not load and validate its schemas.
    */
   static List<String> decisionIds(byte[] dmn) {
