@@ -69,8 +69,8 @@ class SchemaConfiguration {
    * which the task queries are planned by), and PostgreSQL gives those only to sessions opened after them. The pool
    * filled itself while Flyway ran, and its connections would live on without them for up to half an hour: a node on
    * PostgreSQL that migrates at start-up ({@code rrp.schema.migrate=true}: a demo, the benchmark) planned Tasklist's
-   * filters as if the settings were not there. (Nodes of the prod profile start after the schema step.) Idle connections are closed at once, a borrowed one when it is given back; the pool opens
-   * new ones as they are needed.
+   * filters as if the settings were not there. (Nodes of the prod profile start after the schema step.) Idle
+   * connections are closed at once, a borrowed one when it is given back; the pool opens new ones as they are needed.
    */
   static void reopenPooledConnections(DataSource dataSource) {
     HikariDataSource pool = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class);
