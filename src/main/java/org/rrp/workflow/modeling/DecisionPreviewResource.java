@@ -16,12 +16,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.rrp.workflow.identity.RrpGroups;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /engine-rest/rrp/decision-preview/evaluate} and {@code .../replay}: a coordinator sends a changed
  * decision table (the .dmn file's text) and sees what it would do, before deploying it. Coordinators (and the
  * administrator) only; nothing is deployed or written. Public only because JAX-RS reads its methods.
  */
+@Component
 @Path("/rrp/decision-preview")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
