@@ -50,7 +50,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   no skipped listeners or mappings, no business key of the caller's choosing (administrator excepted);</li>
  *   <li>every form submission keeps only the fields its deployed Camunda Form declares, each within its length and
  *   options ({@link FormSubmission});</li>
- *   <li>a refused form is answered 400 with one plain sentence per problem, on both doors.</li>
+ *   <li>a refused form, and any change to a suspended case or process, is answered 400 with one plain sentence per
+ *   problem, on both doors.</li>
  * </ul>
  * The engine's authorizations still decide everything else.
  */
@@ -136,6 +137,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       submit(request, response, chain, caller, forms.ofTask(task.group(1)), false);
     } else if ("POST".equals(method) && start.matches()) {
       submit(request, response, chain, caller, forms.ofStart(start.group(3), start.group(1), start.group(2)), true);
+    } else if (ApiRules.isWrite(method) && !ApiRules.isQuery(method, path)) {
+      answerRefusals(request, response, chain);
     } else {
       chain.doFilter(request, response);
     }
@@ -244,14 +247,23 @@ class EngineApiGuard extends OncePerRequestFilter {
       badRequest(response, held.problems());
       return;
     }
+    answerRefusals(new BodyRequest(request, JSON.writeValueAsBytes(submission)), response, chain);
+  }
+
+  /**
+   * Runs a change; if the engine refused it on the way (a form's checks, a suspended case), the answer is 400 with
+   * the refusal's sentences, whatever the REST layer made of it (the webapps' API answers such failures 500).
+   */
+  private static void answerRefusals(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     RefusedInputs.clear();
     try {
-      chain.doFilter(new BodyRequest(request, JSON.writeValueAsBytes(submission)), answer);
+      chain.doFilter(request, answer);
       Optional<org.rrp.workflow.casework.InvalidInputException> refused = RefusedInputs.take();
       if (refused.isPresent()) {
         answer.resetBuffer();
-        badRequest(answer, refused.get().getProblems());
+        badRequest(answer, refused.get().getMessage(), refused.get().getProblems());
       }
     } finally {
       RefusedInputs.clear();
@@ -284,9 +296,14 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private static void badRequest(HttpServletResponse response, List<String> problems) throws IOException {
+    badRequest(response, "Please correct the form: " + String.join(" ", problems), problems);
+  }
+
+  private static void badRequest(HttpServletResponse response, String message, List<String> problems)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "InvalidInputException");
-    body.put("message", "Please correct the form: " + String.join(" ", problems));
+    body.put("message", message);
     body.put("problems", problems);
     write(response, HttpServletResponse.SC_BAD_REQUEST, body);
   }

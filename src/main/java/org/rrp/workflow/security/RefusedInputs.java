@@ -1,7 +1,10 @@
 package org.rrp.workflow.security;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.rrp.workflow.casework.InvalidInputException;
@@ -13,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * InvalidInputException}, however deeply wrapped) is logged here as one line, naming the command and how many
  * problems there were, never what was entered; the engine's own stack-trace logging of it is muted by
  * {@link RefusedInputLogFilter}. The refusal is kept for the request thread, so that the HTTP layer can answer
- * it with 400 on every API (the webapps' API would answer 500).
+ * it with 400 on every API (the webapps' API would answer 500). A person's action on something a coordinator has
+ * suspended is refused the same way ({@link SuspendedRefusal}).
  */
 final class RefusedInputs {
 
@@ -50,9 +54,18 @@ final class RefusedInputs {
     LOG.info("Refused input: {} ({} problem{})", what, problems, problems == 1 ? "" : "s");
   }
 
-  /** The outermost engine interceptor: records and logs a refusal, then lets it fail the command as before. */
+  /**
+   * The outermost engine interceptor: records and logs a refusal, then lets it fail the command as before. A
+   * person's command that fails on a suspended case, task or process version fails as a {@link SuspendedRefusal}
+   * instead; the job executor's (nobody's) keep the engine's exception and its handling.
+   */
   static final class Interceptor extends CommandInterceptor {
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+    private final Supplier<IdentityService> identity;
+
+    Interceptor(Supplier<IdentityService> identity) {
+      this.identity = identity;
+    }
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -61,10 +74,17 @@ final class RefusedInputs {
         return next.execute(command);
       } catch (RuntimeException failure) {
         if (depth.get() == 1) {
-          in(failure).ifPresent(invalid -> {
+          RuntimeException refusal = in(failure).isPresent() ? failure
+              : suspendedForAPerson(failure).<RuntimeException>map(suspended -> suspended).orElse(failure);
+          in(refusal).ifPresent(invalid -> {
             LAST.set(invalid);
-            refused(command.getClass().getSimpleName(), invalid.getProblems().size());
+            if (invalid instanceof SuspendedRefusal) {
+              LOG.info("Refused {}: its case or process is suspended", command.getClass().getSimpleName());
+            } else {
+              refused(command.getClass().getSimpleName(), invalid.getProblems().size());
+            }
           });
+          throw refusal;
         }
         throw failure;
       } finally {
@@ -73,6 +93,21 @@ final class RefusedInputs {
           depth.remove();
         }
       }
+    }
+
+    private Optional<SuspendedRefusal> suspendedForAPerson(RuntimeException failure) {
+      if (identity.get().getCurrentAuthentication() == null) {
+        return Optional.empty();
+      }
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SuspendedEntityInteractionException suspended) {
+          return Optional.of(new SuspendedRefusal(suspended));
+        }
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
+      return Optional.empty();
     }
   }
 }

@@ -1,8 +1,10 @@
 package org.rrp.workflow.system;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -10,13 +12,16 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.rrp.workflow.casework.InvalidInputException;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST API as the starter configures it, plus one thing: a form refused by the server's checks is answered
- * 400 Bad Request with just the checks' message, however deep the engine wrapped it (a task listener's failure
- * reaches REST wrapped twice, as a 500). Tasklist shows that message to the person submitting.
+ * The REST API as the starter configures it, plus one thing: a form refused by the server's checks (or work on a
+ * suspended case) is answered 400 Bad Request with just the refusal's message, however deep the engine wrapped it
+ * (a task listener's failure reaches REST wrapped twice, as a 500). Tasklist shows that message to the person
+ * submitting. {@link Refusals} gives the webapps' APIs the same answer, so that Camunda's handler does not answer
+ * them 500 and log a stack trace.
  */
 @Component
 class RestResourceConfig extends CamundaJerseyResourceConfig {
@@ -45,6 +50,18 @@ class RestResourceConfig extends CamundaJerseyResourceConfig {
         .entity(Map.of("type", InvalidInputException.class.getSimpleName(), "message", invalid.getMessage(),
             "problems", invalid.getProblems()))
         .build();
+  }
+
+  /** Registers the refusals' mappers in every Jersey application (the webapps' APIs too), ahead of Camunda's. */
+  public static class Refusals implements ForcedAutoDiscoverable {
+    @Override
+    public void configure(FeatureContext context) {
+      for (Class<?> mapper : List.of(RefusedRestForm.class, RefusedEngineForm.class)) {
+        if (!context.getConfiguration().isRegistered(mapper)) {
+          context.register(mapper, BEFORE_CAMUNDA);
+        }
+      }
+    }
   }
 
   public static class RefusedRestForm implements ExtendedExceptionMapper<RestException> {

@@ -9,8 +9,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.TestMail;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -19,6 +22,7 @@ import org.rrp.workflow.referral.ReferralVariables;
 
 /** Attacks made with a valid login over both doors of the engine API: none gets through. */
 @WholeAppTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineApiAttackTest {
 
   @RegisterExtension
@@ -153,6 +157,56 @@ class EngineApiAttackTest {
 
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(refused.object().get("problems")).asList().containsExactly("The child's date of birth is in the future.");
+  }
+
+  @Test
+  void workOnACaseACoordinatorHasSuspendedIsRefusedWith400AndOneLineOnBothDoors(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    assertThat(api.rest("cora", "PUT", "process-instance/" + allocated.caseId() + "/suspended",
+        Map.of("suspended", true)).status()).isEqualTo(204);
+    Map<String, Object> advice = Map.of("variables", Api.typed(Map.of(ReferralVariables.ADVICE_GIVEN, "Use a quiet room for breaks.",
+        CaseVariables.CASE_OUTCOME, "Settled with the class teacher's plan.")));
+    int logged = output.getAll().length();
+
+    for (Answer refused : List.of(
+        api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice),
+        api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/submit-form", advice))) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object()).containsEntry("message", SuspendedRefusal.PROBLEM);
+      assertThat(refused.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+      assertThat(refused.body()).doesNotContain(allocated.taskId()).doesNotContain("ENGINE-");
+    }
+    Answer unclaim = api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/unclaim", null);
+    assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(400);
+    assertThat(unclaim.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+    String log = output.getAll().substring(logged);
+    assertThat(log).contains("Refused SubmitTaskFormCmd: its case or process is suspended")
+        .contains("Refused AssignTaskCmd: its case or process is suspended")
+        .doesNotContain("ENGINE-REST-HTTP").doesNotContain("SuspendedEntityInteractionException")
+        .doesNotContain("\tat org.rrp.workflow.security");
+    assertThat(api.rest("cora", "GET", "task/" + allocated.taskId(), null).object()).as("nothing saved")
+        .containsEntry("assignee", allocated.advisor());
+
+    assertThat(api.rest("cora", "PUT", "process-instance/" + allocated.caseId() + "/suspended",
+        Map.of("suspended", false)).status()).isEqualTo(204);
+    Answer done = api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  @Test
+  void aRequestToASuspendedVersionIsRefusedWith400() {
+    String definitionId = (String) api.rest("cora", "GET", "process-definition/key/referral", null).object().get("id");
+    assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
+        Map.of("suspended", true, "includeProcessInstances", false)).status()).isEqualTo(204);
+    try {
+      Answer refused = api.login("rosa").call("POST", "process-definition/" + definitionId + "/submit-form",
+          Map.of("variables", Api.typed(Cases.request())));
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+    } finally {
+      assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
+          Map.of("suspended", false, "includeProcessInstances", false)).status()).isEqualTo(204);
+    }
   }
 
   @Test
