@@ -10,22 +10,33 @@ import ch.qos.logback.core.spi.FilterReply;
 /**
  * Mutes log events that carry a refused input ({@code InvalidInputException}) as their exception: the engine logs
  * every failed command at ERROR with its stack trace (15-18 KB for one refused form), the REST layers log them
- * again. {@link RefusedInputs} logs the refusal as one line instead. Other failures are logged as before.
+ * again. {@link RefusedInputs} logs the refusal as one line instead. So do the engine's own lines of a command that
+ * failed on the state of the case ({@link StateRefusal}: suspended, or a task claimed first by someone else).
+ * Other failures are logged as before.
  */
 class RefusedInputLogFilter extends TurboFilter {
 
+  /** The engine's logger of a failed command's exception. */
+  private static final String COMMAND_CONTEXT = "org.camunda.bpm.engine.context";
+
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (t != null && RefusedInputs.in(t).isPresent()) {
+    boolean commandContext = COMMAND_CONTEXT.equals(logger.getName());
+    if (t != null && muted(t, commandContext)) {
       return FilterReply.DENY;
     }
     if (params != null) {
       for (Object param : params) {
-        if (param instanceof Throwable failure && RefusedInputs.in(failure).isPresent()) {
+        if (param instanceof Throwable failure && muted(failure, commandContext)) {
           return FilterReply.DENY;
         }
       }
     }
     return FilterReply.NEUTRAL;
+  }
+
+  /** A refusal, or (logged by the engine inside the command, before it becomes a refusal) the case's state. */
+  private static boolean muted(Throwable failure, boolean commandContext) {
+    return RefusedInputs.in(failure).isPresent() || commandContext && StateRefusal.isStateFailure(failure);
   }
 }

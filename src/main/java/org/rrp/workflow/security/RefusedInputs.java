@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.rrp.workflow.casework.InvalidInputException;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * InvalidInputException}, however deeply wrapped) is logged here as one line, naming the command and how many
  * problems there were, never what was entered; the engine's own stack-trace logging of it is muted by
  * {@link RefusedInputLogFilter}. The refusal is kept for the request thread, so that the HTTP layer can answer
- * it with 400 on every API (the webapps' API would answer 500). A person's action on something a coordinator has
- * suspended is refused the same way ({@link SuspendedRefusal}).
+ * it with 400 on every API (the webapps' API would answer 500). A person's work that the case's state no longer
+ * allows (suspended, or claimed by a colleague first) is refused the same way ({@link StateRefusal}).
  */
 final class RefusedInputs {
 
@@ -56,8 +55,8 @@ final class RefusedInputs {
 
   /**
    * The outermost engine interceptor: records and logs a refusal, then lets it fail the command as before. A
-   * person's command that fails on a suspended case, task or process version fails as a {@link SuspendedRefusal}
-   * instead; the job executor's (nobody's) keep the engine's exception and its handling.
+   * person's command that fails on the state of the case (suspended, or a task claimed first by someone else) fails
+   * as a {@link StateRefusal} instead; the job executor's (nobody's) keep the engine's exception and its handling.
    */
   static final class Interceptor extends CommandInterceptor {
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
@@ -75,11 +74,11 @@ final class RefusedInputs {
       } catch (RuntimeException failure) {
         if (depth.get() == 1) {
           RuntimeException refusal = in(failure).isPresent() ? failure
-              : suspendedForAPerson(failure).<RuntimeException>map(suspended -> suspended).orElse(failure);
+              : stateRefusalOfAPerson(failure).<RuntimeException>map(refused -> refused).orElse(failure);
           in(refusal).ifPresent(invalid -> {
             LAST.set(invalid);
-            if (invalid instanceof SuspendedRefusal) {
-              LOG.info("Refused {}: its case or process is suspended", command.getClass().getSimpleName());
+            if (invalid instanceof StateRefusal state) {
+              LOG.info("Refused {}: {}", command.getClass().getSimpleName(), state.reason());
             } else {
               refused(command.getClass().getSimpleName(), invalid.getProblems().size());
             }
@@ -95,19 +94,8 @@ final class RefusedInputs {
       }
     }
 
-    private Optional<SuspendedRefusal> suspendedForAPerson(RuntimeException failure) {
-      if (identity.get().getCurrentAuthentication() == null) {
-        return Optional.empty();
-      }
-      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-        if (cause instanceof SuspendedEntityInteractionException suspended) {
-          return Optional.of(new SuspendedRefusal(suspended));
-        }
-        if (cause.getCause() == cause) {
-          break;
-        }
-      }
-      return Optional.empty();
+    private Optional<StateRefusal> stateRefusalOfAPerson(RuntimeException failure) {
+      return identity.get().getCurrentAuthentication() == null ? Optional.empty() : StateRefusal.of(failure);
     }
   }
 }

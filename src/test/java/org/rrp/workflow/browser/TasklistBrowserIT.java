@@ -276,6 +276,24 @@ class TasklistBrowserIT {
     browser.scrollTo(form.field("4. Action plan"));
     browser.screenshot("08-advisor-records-initial-meeting");
     assertThat(form.errors()).as("errors shown on a filled-in list form").isEmpty();
+
+    // A coordinator pauses the case a moment before: the sentence shows above Complete, the task stays as filled in.
+    String circle = get("/task?taskDefinitionKey=Task_RecordInitialMeeting&processInstanceBusinessKey=" + caseReference)
+        .get(0).get("processInstanceId").asText();
+    put("/process-instance/" + circle + "/suspended", "{\"suspended\": true}");
+    clickComplete();
+    List<String> paused = browser.until(driver -> {
+      List<String> shown = refusalsShown();
+      return shown.isEmpty() ? null : shown;
+    });
+    browser.screenshot("08b-advisor-case-paused");
+    assertThat(paused).containsExactly("A coordinator has paused (suspended) this case or its process, so nothing was "
+        + "saved: try again once it is resumed.");
+    assertThat(browser.texts(By.cssSelector(".rrp-refusal strong"))).as("no 'correct the form' heading").isEmpty();
+    assertThat(openTasks("Task_RecordInitialMeeting")).as("the task stays open").isEqualTo(1);
+    assertThat(form.valueOf("3. Suggestions")).startsWith("Leave lessons two minutes early");
+    put("/process-instance/" + circle + "/suspended", "{\"suspended\": false}");
+
     clickComplete();
     assertTaskGone("Record initial meeting");
 
@@ -482,6 +500,21 @@ class TasklistBrowserIT {
           .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
       return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void put(String path, String json) {
+    try {
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + path))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("PUT " + path + ": " + response.body()).isEqualTo(204);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -172,13 +172,13 @@ class EngineApiAttackTest {
         api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice),
         api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/submit-form", advice))) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-      assertThat(refused.object()).containsEntry("message", SuspendedRefusal.PROBLEM);
-      assertThat(refused.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+      assertThat(refused.object()).containsEntry("message", StateRefusal.SUSPENDED);
+      assertThat(refused.object().get("problems")).asList().containsExactly(StateRefusal.SUSPENDED);
       assertThat(refused.body()).doesNotContain(allocated.taskId()).doesNotContain("ENGINE-");
     }
     Answer unclaim = api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/unclaim", null);
     assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(400);
-    assertThat(unclaim.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+    assertThat(unclaim.object().get("problems")).asList().containsExactly(StateRefusal.SUSPENDED);
     String log = output.getAll().substring(logged);
     assertThat(log).contains("Refused SubmitTaskFormCmd: its case or process is suspended")
         .contains("Refused AssignTaskCmd: its case or process is suspended")
@@ -194,6 +194,25 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void aTaskAColleagueClaimedFirstIsRefusedWith400AndLeftWithThem(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String colleague = allocated.advisor().equals("alex") ? "ash" : "alex";
+    int logged = output.getAll().length();
+
+    for (Answer refused : List.of(
+        api.rest(colleague, "POST", "task/" + allocated.taskId() + "/claim", Map.of("userId", colleague)),
+        api.login(colleague).call("POST", "task/" + allocated.taskId() + "/claim", Map.of("userId", colleague)))) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object().get("problems")).asList().containsExactly(StateRefusal.CLAIMED);
+      assertThat(refused.body()).doesNotContain(allocated.taskId()).doesNotContain(allocated.advisor());
+    }
+    assertThat(output.getAll().substring(logged)).contains("Refused ClaimTaskCmd: the task is claimed by someone else")
+        .doesNotContain("ENGINE-REST-HTTP").doesNotContain("TaskAlreadyClaimedException");
+    assertThat(api.rest("cora", "GET", "task/" + allocated.taskId(), null).object())
+        .containsEntry("assignee", allocated.advisor());
+  }
+
+  @Test
   void aRequestToASuspendedVersionIsRefusedWith400() {
     String definitionId = (String) api.rest("cora", "GET", "process-definition/key/referral", null).object().get("id");
     assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
@@ -202,7 +221,7 @@ class EngineApiAttackTest {
       Answer refused = api.login("rosa").call("POST", "process-definition/" + definitionId + "/submit-form",
           Map.of("variables", Api.typed(Cases.request())));
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-      assertThat(refused.object().get("problems")).asList().containsExactly(SuspendedRefusal.PROBLEM);
+      assertThat(refused.object().get("problems")).asList().containsExactly(StateRefusal.SUSPENDED);
     } finally {
       assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
           Map.of("suspended", false, "includeProcessInstances", false)).status()).isEqualTo(204);

@@ -6,7 +6,8 @@
  * the page (for a start form, at the top of the dialog, out of sight of the Start button). This module shows the
  * problems in a box right above the Start or Complete button instead, moves the focus there, and keeps the form as
  * it was filled in; the banner for the same refusal is not shown twice. The box goes when the form is submitted
- * again or the person moves on.
+ * again or the person moves on. A refusal that is not the form's fault (the case was paused by a coordinator) is
+ * shown in the same place without the "Please correct the form" heading.
  */
 define('rrp-tasklist-refusals', ['angular'], function (angular) {
   'use strict';
@@ -44,7 +45,12 @@ define('rrp-tasklist-refusals', ['angular'], function (angular) {
       || document.querySelector('.form-actions');
   }
 
-  function show(problems) {
+  /** The box's heading: "Please correct the form:" when the form is at fault, none when the case's state is. */
+  function leadOf(data) {
+    return data && typeof data.message === 'string' && data.message.indexOf(LEAD) !== 0 ? null : LEAD;
+  }
+
+  function show(problems, leadText) {
     var anchor = buttons();
     if (!anchor || !problems.length) {
       return false;
@@ -54,9 +60,11 @@ define('rrp-tasklist-refusals', ['angular'], function (angular) {
     box.className = 'alert alert-danger rrp-refusal';
     box.setAttribute('role', 'alert');
     box.setAttribute('tabindex', '-1');
-    var lead = document.createElement('strong');
-    lead.textContent = LEAD;
-    box.appendChild(lead);
+    if (leadText) {
+      var lead = document.createElement('strong');
+      lead.textContent = leadText;
+      box.appendChild(lead);
+    }
     var list = document.createElement('ul');
     problems.forEach(function (problem) {
       var item = document.createElement('li');
@@ -84,7 +92,7 @@ define('rrp-tasklist-refusals', ['angular'], function (angular) {
     } catch (notJson) {
       return;
     }
-    if (show(problemsOf(data))) {
+    if (show(problemsOf(data), leadOf(data))) {
       shownMessage = typeof data.message === 'string' ? data.message : null;
     }
   }

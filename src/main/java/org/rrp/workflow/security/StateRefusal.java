@@ -1,0 +1,56 @@
+package org.rrp.workflow.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.rrp.workflow.casework.InvalidInputException;
+
+/**
+ * A person's work that the state of the case no longer allows: on a case, task or process version a coordinator
+ * has suspended (Cockpit's pause), or a claim of a task a colleague claimed first. Refused like a form that does
+ * not hold: 400 and one plain sentence, nothing saved, one line in the log. The engine would answer 500 with its
+ * own message and ids, and the REST layers would log a stack trace.
+ */
+final class StateRefusal extends InvalidInputException {
+
+  static final String SUSPENDED =
+      "A coordinator has paused (suspended) this case or its process, so nothing was saved: try again once it is resumed.";
+  static final String CLAIMED = "Someone else has claimed this task, so it was not claimed for you.";
+
+  private final String reason;
+
+  private StateRefusal(String problem, String reason, RuntimeException cause) {
+    super(List.of(problem), problem);
+    this.reason = reason;
+    initCause(cause);
+  }
+
+  /** What the log says, after the command's name. */
+  String reason() {
+    return reason;
+  }
+
+  static Optional<StateRefusal> of(Throwable failure) {
+    return stateFailure(failure).map(cause -> cause instanceof TaskAlreadyClaimedException claimed
+        ? new StateRefusal(CLAIMED, "the task is claimed by someone else", claimed)
+        : new StateRefusal(SUSPENDED, "its case or process is suspended", (RuntimeException) cause));
+  }
+
+  static boolean isStateFailure(Throwable failure) {
+    return stateFailure(failure).isPresent();
+  }
+
+  private static Optional<Throwable> stateFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SuspendedEntityInteractionException || cause instanceof TaskAlreadyClaimedException) {
+        return Optional.of(cause);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+}
