@@ -50,8 +50,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   no skipped listeners or mappings, no business key of the caller's choosing (administrator excepted);</li>
  *   <li>every form submission keeps only the fields its deployed Camunda Form declares, each within its length and
  *   options ({@link FormSubmission});</li>
- *   <li>a refused form, and any change to a suspended case or process, is answered 400 with one plain sentence per
- *   problem, on both doors.</li>
+ *   <li>a refused form, and work the case's state no longer allows ({@link StateRefusal}: suspended, claimed by a
+ *   colleague first), is answered 400 with one plain sentence per problem, on both doors.</li>
  * </ul>
  * The engine's authorizations still decide everything else.
  */
@@ -251,7 +251,7 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   /**
-   * Runs a change; if the engine refused it on the way (a form's checks, a suspended case), the answer is 400 with
+   * Runs a change; if the engine refused it on the way (a form's checks, the case's state), the answer is 400 with
    * the refusal's sentences, whatever the REST layer made of it (the webapps' API answers such failures 500).
    */
   private static void answerRefusals(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

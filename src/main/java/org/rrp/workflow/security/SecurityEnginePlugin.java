@@ -63,7 +63,8 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new RefusedInputs.Interceptor(configuration::getIdentityService));
+    configuration.getCustomPreCommandInterceptorsTxRequired()
+        .add(0, new RefusedInputs.Interceptor(configuration::getIdentityService));
     configuration.getCustomPreCommandInterceptorsTxRequired().add(new IdentityChanges(verifiedCredentials));
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());

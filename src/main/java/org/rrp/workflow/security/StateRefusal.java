@@ -21,7 +21,7 @@ final class StateRefusal extends InvalidInputException {
 
   private final String reason;
 
-  private StateRefusal(String problem, String reason, RuntimeException cause) {
+  private StateRefusal(String problem, String reason, Throwable cause) {
     super(List.of(problem), problem);
     this.reason = reason;
     initCause(cause);
@@ -33,9 +33,9 @@ final class StateRefusal extends InvalidInputException {
   }
 
   static Optional<StateRefusal> of(Throwable failure) {
-    return stateFailure(failure).map(cause -> cause instanceof TaskAlreadyClaimedException claimed
-        ? new StateRefusal(CLAIMED, "the task is claimed by someone else", claimed)
-        : new StateRefusal(SUSPENDED, "its case or process is suspended", (RuntimeException) cause));
+    return stateFailure(failure).map(cause -> cause instanceof TaskAlreadyClaimedException
+        ? new StateRefusal(CLAIMED, "the task is claimed by someone else", cause)
+        : new StateRefusal(SUSPENDED, "its case or process is suspended", cause));
   }
 
   static boolean isStateFailure(Throwable failure) {

@@ -17,11 +17,11 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST API as the starter configures it, plus one thing: a form refused by the server's checks (or work on a
- * suspended case) is answered 400 Bad Request with just the refusal's message, however deep the engine wrapped it
- * (a task listener's failure reaches REST wrapped twice, as a 500). Tasklist shows that message to the person
- * submitting. {@link Refusals} gives the webapps' APIs the same answer, so that Camunda's handler does not answer
- * them 500 and log a stack trace.
+ * The REST API as the starter configures it, plus one thing: a form refused by the server's checks (or work the
+ * case's state no longer allows) is answered 400 Bad Request with just the refusal's message, however deep the
+ * engine wrapped it (a task listener's failure reaches REST wrapped twice, as a 500). Tasklist shows that message to
+ * the person submitting. {@link Refusals} gives the webapps' APIs the same answer, so that Camunda's handler does not
+ * answer them 500 and log a stack trace.
  */
 @Component
 class RestResourceConfig extends CamundaJerseyResourceConfig {
