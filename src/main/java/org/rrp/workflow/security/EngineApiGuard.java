@@ -51,7 +51,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>every form submission keeps only the fields its deployed Camunda Form declares, each within its length and
  *   options ({@link FormSubmission});</li>
  *   <li>a refused form, and work the case's state no longer allows ({@link StateRefusal}: suspended, claimed by a
- *   colleague first), is answered 400 with one plain sentence per problem, on both doors.</li>
+ *   colleague first, no longer open), is answered 400 with one plain sentence per problem, on both doors.</li>
  * </ul>
  * The engine's authorizations still decide everything else.
  */

@@ -10,9 +10,9 @@ import ch.qos.logback.core.spi.FilterReply;
 /**
  * Mutes log events that carry a refused input ({@code InvalidInputException}) as their exception: the engine logs
  * every failed command at ERROR with its stack trace (15-18 KB for one refused form), the REST layers log them
- * again. {@link RefusedInputs} logs the refusal as one line instead. So do the engine's own lines of a command that
- * failed on the state of the case ({@link StateRefusal}: suspended, or a task claimed first by someone else).
- * Other failures are logged as before.
+ * again. {@link RefusedInputs} logs the refusal as one line instead. The engine's own lines of a command that failed
+ * on the state of the case ({@link StateRefusal}: suspended, a task claimed first by someone else or no longer open)
+ * are muted too. Other failures are logged as before.
  */
 class RefusedInputLogFilter extends TurboFilter {
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * problems there were, never what was entered; the engine's own stack-trace logging of it is muted by
  * {@link RefusedInputLogFilter}. The refusal is kept for the request thread, so that the HTTP layer can answer
  * it with 400 on every API (the webapps' API would answer 500). A person's work that the case's state no longer
- * allows (suspended, or claimed by a colleague first) is refused the same way ({@link StateRefusal}).
+ * allows (suspended, claimed by a colleague first, no longer open) is refused the same way ({@link StateRefusal}).
  */
 final class RefusedInputs {
 
@@ -55,8 +55,9 @@ final class RefusedInputs {
 
   /**
    * The outermost engine interceptor: records and logs a refusal, then lets it fail the command as before. A
-   * person's command that fails on the state of the case (suspended, or a task claimed first by someone else) fails
-   * as a {@link StateRefusal} instead; the job executor's (nobody's) keep the engine's exception and its handling.
+   * person's command that fails on the state of the case (suspended, a task claimed first by someone else or no
+   * longer open) fails as a {@link StateRefusal} instead; the job executor's (nobody's) keep the engine's exception
+   * and its handling.
    */
   static final class Interceptor extends CommandInterceptor {
     private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);

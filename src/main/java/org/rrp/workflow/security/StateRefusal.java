@@ -5,19 +5,27 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.rrp.workflow.casework.InvalidInputException;
 
 /**
  * A person's work that the state of the case no longer allows: on a case, task or process version a coordinator
- * has suspended (Cockpit's pause), or a claim of a task a colleague claimed first. Refused like a form that does
- * not hold: 400 and one plain sentence, nothing saved, one line in the log. The engine would answer 500 with its
- * own message and ids, and the REST layers would log a stack trace.
+ * has suspended (Cockpit's pause), a claim of a task a colleague claimed first, or work on a task that is no longer
+ * open (a colleague completed it, the case ended). Refused like a form that does not hold: 400 and one plain
+ * sentence, nothing saved, one line in the log. The engine would answer 500 with its own message, which repeats the
+ * task's id, and the engine and the REST layers would log stack traces.
  */
 final class StateRefusal extends InvalidInputException {
 
   static final String SUSPENDED =
       "A coordinator has paused (suspended) this case or its process, so nothing was saved: try again once it is resumed.";
   static final String CLAIMED = "Someone else has claimed this task, so it was not claimed for you.";
+  static final String GONE =
+      "This task is no longer open (it was completed, or its case has ended), so nothing was saved.";
+
+  /** How the engine says a task it was asked to work on does not exist (any command on a task id). */
+  private static final String NO_SUCH_TASK = "Cannot find task with id ";
 
   private final String reason;
 
@@ -35,7 +43,9 @@ final class StateRefusal extends InvalidInputException {
   static Optional<StateRefusal> of(Throwable failure) {
     return stateFailure(failure).map(cause -> cause instanceof TaskAlreadyClaimedException
         ? new StateRefusal(CLAIMED, "the task is claimed by someone else", cause)
-        : new StateRefusal(SUSPENDED, "its case or process is suspended", cause));
+        : cause instanceof SuspendedEntityInteractionException
+            ? new StateRefusal(SUSPENDED, "its case or process is suspended", cause)
+            : new StateRefusal(GONE, "the task is no longer open", cause));
   }
 
   static boolean isStateFailure(Throwable failure) {
@@ -44,7 +54,8 @@ final class StateRefusal extends InvalidInputException {
 
   private static Optional<Throwable> stateFailure(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SuspendedEntityInteractionException || cause instanceof TaskAlreadyClaimedException) {
+      if (cause instanceof SuspendedEntityInteractionException || cause instanceof TaskAlreadyClaimedException
+          || noSuchTask(cause)) {
         return Optional.of(cause);
       }
       if (cause.getCause() == cause) {
@@ -52,5 +63,11 @@ final class StateRefusal extends InvalidInputException {
       }
     }
     return Optional.empty();
+  }
+
+  /** The engine's commands on a task id say so with one of two exceptions, in the same words. */
+  private static boolean noSuchTask(Throwable cause) {
+    return (cause instanceof NullValueException || cause instanceof NotFoundException)
+        && String.valueOf(cause.getMessage()).startsWith(NO_SUCH_TASK);
   }
 }

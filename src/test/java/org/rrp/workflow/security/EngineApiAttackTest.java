@@ -213,6 +213,28 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void workOnATaskThatIsNoLongerOpenIsRefusedWith400WithoutItsId(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    Map<String, Object> advice = Map.of("variables", Api.typed(Map.of(ReferralVariables.ADVICE_GIVEN,
+        "Use a quiet room for breaks.", CaseVariables.CASE_OUTCOME, "Settled with the class teacher's plan.")));
+    Answer done = api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    int logged = output.getAll().length();
+
+    for (Answer refused : List.of(
+        api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice),
+        api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/submit-form", advice),
+        api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/unclaim", null),
+        api.rest("cora", "POST", "task/" + allocated.taskId() + "/claim", Map.of("userId", "cora")))) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object().get("problems")).as(refused.body()).asList().containsExactly(StateRefusal.GONE);
+      assertThat(refused.body()).doesNotContain(allocated.taskId());
+    }
+    assertThat(output.getAll().substring(logged)).contains("Refused SubmitTaskFormCmd: the task is no longer open")
+        .doesNotContain("ENGINE-REST-HTTP").doesNotContain("ENGINE-16004").doesNotContain("NullValueException");
+  }
+
+  @Test
   void aRequestToASuspendedVersionIsRefusedWith400() {
     String definitionId = (String) api.rest("cora", "GET", "process-definition/key/referral", null).object().get("id");
     assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
