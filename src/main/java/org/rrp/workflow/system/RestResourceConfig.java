@@ -3,12 +3,18 @@ package org.rrp.workflow.system;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.rrp.workflow.casework.InvalidInputException;
@@ -56,11 +62,56 @@ class RestResourceConfig extends CamundaJerseyResourceConfig {
   public static class Refusals implements ForcedAutoDiscoverable {
     @Override
     public void configure(FeatureContext context) {
-      for (Class<?> mapper : List.of(RefusedRestForm.class, RefusedEngineForm.class)) {
+      for (Class<?> mapper : List.of(RefusedRestForm.class, RefusedEngineForm.class, RefusedQueryParameter.class,
+          RefusedBodyValue.class)) {
         if (!context.getConfiguration().isRegistered(mapper)) {
           context.register(mapper, BEFORE_CAMUNDA);
         }
       }
+    }
+  }
+
+  /**
+   * A query parameter the REST layer cannot read (a sort key or date that is not one): Camunda's answer repeats the
+   * value sent ("Cannot set query parameter 'dueBefore' to value '…'"); this one names the parameter only.
+   */
+  public static class RefusedQueryParameter implements ExtendedExceptionMapper<InvalidRequestException> {
+    private static final Pattern UNREADABLE =
+        Pattern.compile("^Cannot set query parameter '([A-Za-z0-9_.]{1,80})' to value .*", Pattern.DOTALL);
+
+    @Override
+    public boolean isMappable(InvalidRequestException exception) {
+      return exception.getMessage() != null && UNREADABLE.matcher(exception.getMessage()).matches();
+    }
+
+    @Override
+    public Response toResponse(InvalidRequestException exception) {
+      Matcher unreadable = UNREADABLE.matcher(exception.getMessage());
+      String problem = unreadable.matches() ? "The value of the query parameter " + unreadable.group(1) + " cannot be read."
+          : "The value of a query parameter cannot be read.";
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
+              "problems", List.of(problem)))
+          .build();
+    }
+  }
+
+  /**
+   * A JSON body with a value of the wrong kind (a date that is not one, text where a number goes): Jackson's answer,
+   * plain text, repeats the value and the start of the body; this one names the field only.
+   */
+  public static class RefusedBodyValue implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      String field = exception.getPath().stream().map(reference -> reference.getFieldName() != null
+          ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."))
+          .replace(".[", "[");
+      String problem = field.isEmpty() || !field.matches("[A-Za-z0-9_.\\[\\]]{1,200}")
+          ? "The request's body cannot be read." : "The value of " + field + " cannot be read.";
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
+              "problems", List.of(problem)))
+          .build();
     }
   }
 

@@ -235,6 +235,25 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void unreadableQueryValuesAreRefusedByNameWithoutRepeatingThemOnBothDoors() {
+    Map<String, Object> badDate = Map.of("dueBefore", "SECRET-yesterday");
+    Map<String, Object> badNested = Map.of("orQueries", List.of(Map.of("maxPriority", "SECRET-high")));
+    List<Answer> refused = List.of(
+        api.rest("alex", "GET", "task?dueBefore=SECRET-yesterday", null),
+        api.login("alex").call("GET", "task?sortBy=SECRET-sort&sortOrder=asc", null),
+        api.rest("alex", "POST", "task", badDate),
+        api.login("alex").call("POST", "task", badNested));
+    List<String> fields = List.of("dueBefore", "sortBy", "dueBefore", "orQueries[0].maxPriority");
+    for (int i = 0; i < refused.size(); i++) {
+      Answer answer = refused.get(i);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.body()).doesNotContain("SECRET");
+      assertThat(answer.object().get("problems")).asList().singleElement().asString()
+          .contains(fields.get(i)).endsWith("cannot be read.");
+    }
+  }
+
+  @Test
   void aRequestToASuspendedVersionIsRefusedWith400() {
     String definitionId = (String) api.rest("cora", "GET", "process-definition/key/referral", null).object().get("id");
     assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
