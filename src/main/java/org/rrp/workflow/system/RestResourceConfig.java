@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -87,12 +87,7 @@ class RestResourceConfig extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(InvalidRequestException exception) {
       Matcher unreadable = UNREADABLE.matcher(exception.getMessage());
-      String problem = unreadable.matches() ? "The value of the query parameter " + unreadable.group(1) + " cannot be read."
-          : "The value of a query parameter cannot be read.";
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
-              "problems", List.of(problem)))
-          .build();
+      return unreadable(unreadable.matches() ? "the query parameter " + unreadable.group(1) : "a query parameter");
     }
   }
 
@@ -100,19 +95,28 @@ class RestResourceConfig extends CamundaJerseyResourceConfig {
    * A JSON body with a value of the wrong kind (a date that is not one, text where a number goes): Jackson's answer,
    * plain text, repeats the value and the start of the body; this one names the field only.
    */
-  public static class RefusedBodyValue implements ExceptionMapper<JsonMappingException> {
+  public static class RefusedBodyValue implements ExtendedExceptionMapper<JsonMappingException> {
+    @Override
+    public boolean isMappable(JsonMappingException exception) {
+      return !(exception.getProcessor() instanceof JsonGenerator); // writing an answer is the server's failure
+    }
+
     @Override
     public Response toResponse(JsonMappingException exception) {
       String field = exception.getPath().stream().map(reference -> reference.getFieldName() != null
           ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."))
           .replace(".[", "[");
-      String problem = field.isEmpty() || !field.matches("[A-Za-z0-9_.\\[\\]]{1,200}")
-          ? "The request's body cannot be read." : "The value of " + field + " cannot be read.";
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
-              "problems", List.of(problem)))
-          .build();
+      return unreadable(field.matches("[A-Za-z0-9_.\\[\\]]{1,200}") ? field : "a field of the request's body");
     }
+  }
+
+  /** 400 with one sentence naming what could not be read, never its value. */
+  static Response unreadable(String what) {
+    String problem = "The value of " + what + " cannot be read.";
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
+            "problems", List.of(problem)))
+        .build();
   }
 
   public static class RefusedRestForm implements ExtendedExceptionMapper<RestException> {
