@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>the process's own work runs as nobody (the job executor: save points, timers, reminders, and everything the
  * process does after them): its values keep their latest value only, as the variables' historic instances;
- * <li>a form's text fields are in the detail log already, as the form's fields (the engine writes a row for each
- * text field a form submits, with the task or the start form): the same text again as a variable is not written;
+ * <li>text set while a form is submitted is not written again as a value set: the form's own text fields are in the
+ * detail log already, as the form's fields (the engine writes a row for each text field a form submits, with the
+ * task or the start form), and text the process sets in the same step is the process's own;
  * <li>everything else a person's command sets is written: a form's other fields (ticks, numbers, lists), which the
  * form's rows leave out, and whatever the administrator sets outside a form.
  * </ul>
