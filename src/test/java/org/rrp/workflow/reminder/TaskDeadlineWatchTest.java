@@ -36,6 +36,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rrp.workflow.CaseProcessTest;
+import org.rrp.workflow.LogEvents;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,7 +127,8 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
     // what the job executor's thread logs of a job's failure (a job run by hand is not logged there)
     ExecuteJobHelper.LOGGING_HANDLER.exceptionWhileExecutingJob(watch.getId(), failure);
 
-    assertThat(output).as("one line, as the engine logs a conflict of concurrent work")
+    assertThat(LogEvents.ofThisThread(output.getAll()))
+        .as("one line, as the engine logs a conflict of concurrent work")
         .contains("ENGINE-14006 Exception while executing job " + watch.getId() + ": BeingSentElsewhere.")
         .doesNotContain("ENGINE-16004").doesNotContain("at org.rrp.workflow.notification.Notifier.sendOnce");
     assertThat(mail.getReceivedMessages()).isEmpty();

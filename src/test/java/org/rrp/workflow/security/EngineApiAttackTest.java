@@ -1,6 +1,7 @@
 package org.rrp.workflow.security;
 
 import org.rrp.workflow.http.Answer;
+import org.rrp.workflow.LogEvents;
 import org.rrp.workflow.WholeAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -179,7 +180,7 @@ class EngineApiAttackTest {
     Answer unclaim = api.login(allocated.advisor()).call("POST", "task/" + allocated.taskId() + "/unclaim", null);
     assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(400);
     assertThat(unclaim.object().get("problems")).asList().containsExactly(StateRefusal.SUSPENDED);
-    String log = output.getAll().substring(logged);
+    String log = LogEvents.ofRequests(output.getAll().substring(logged));
     assertThat(log).contains("Refused SubmitTaskFormCmd: its case or process is suspended")
         .contains("Refused AssignTaskCmd: its case or process is suspended")
         .doesNotContain("ENGINE-REST-HTTP").doesNotContain("SuspendedEntityInteractionException")
@@ -206,7 +207,8 @@ class EngineApiAttackTest {
       assertThat(refused.object().get("problems")).asList().containsExactly(StateRefusal.CLAIMED);
       assertThat(refused.body()).doesNotContain(allocated.taskId()).doesNotContain(allocated.advisor());
     }
-    assertThat(output.getAll().substring(logged)).contains("Refused ClaimTaskCmd: the task is claimed by someone else")
+    assertThat(LogEvents.ofRequests(output.getAll().substring(logged)))
+        .contains("Refused ClaimTaskCmd: the task is claimed by someone else")
         .doesNotContain("ENGINE-REST-HTTP").doesNotContain("TaskAlreadyClaimedException");
     assertThat(api.rest("cora", "GET", "task/" + allocated.taskId(), null).object())
         .containsEntry("assignee", allocated.advisor());
@@ -230,7 +232,8 @@ class EngineApiAttackTest {
       assertThat(refused.object().get("problems")).as(refused.body()).asList().containsExactly(StateRefusal.GONE);
       assertThat(refused.body()).doesNotContain(allocated.taskId());
     }
-    assertThat(output.getAll().substring(logged)).contains("Refused SubmitTaskFormCmd: the task is no longer open")
+    assertThat(LogEvents.ofRequests(output.getAll().substring(logged)))
+        .contains("Refused SubmitTaskFormCmd: the task is no longer open")
         .doesNotContain("ENGINE-REST-HTTP").doesNotContain("ENGINE-16004").doesNotContain("NullValueException");
   }
 
