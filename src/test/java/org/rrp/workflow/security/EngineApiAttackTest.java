@@ -165,8 +165,7 @@ class EngineApiAttackTest {
     Cases.Allocated allocated = cases.allocated("rosa");
     assertThat(api.rest("cora", "PUT", "process-instance/" + allocated.caseId() + "/suspended",
         Map.of("suspended", true)).status()).isEqualTo(204);
-    Map<String, Object> advice = Map.of("variables", Api.typed(Map.of(ReferralVariables.ADVICE_GIVEN, "Use a quiet room for breaks.",
-        CaseVariables.CASE_OUTCOME, "Settled with the class teacher's plan.")));
+    Map<String, Object> advice = adviceGiven();
     int logged = output.getAll().length();
 
     for (Answer refused : List.of(
@@ -217,8 +216,7 @@ class EngineApiAttackTest {
   @Test
   void workOnATaskThatIsNoLongerOpenIsRefusedWith400WithoutItsId(CapturedOutput output) {
     Cases.Allocated allocated = cases.allocated("rosa");
-    Map<String, Object> advice = Map.of("variables", Api.typed(Map.of(ReferralVariables.ADVICE_GIVEN,
-        "Use a quiet room for breaks.", CaseVariables.CASE_OUTCOME, "Settled with the class teacher's plan.")));
+    Map<String, Object> advice = adviceGiven();
     Answer done = api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice);
     assertThat(done.status()).as(done.body()).isEqualTo(204);
     int logged = output.getAll().length();
@@ -363,5 +361,11 @@ class EngineApiAttackTest {
     var headers = api.restHeaders("rosa", "task");
     assertThat(headers).containsEntry("x-content-type-options", "nosniff").containsEntry("x-frame-options", "DENY")
         .containsEntry("referrer-policy", "no-referrer");
+  }
+
+  /** The advisor's advice-and-guidance form, filled in. */
+  private static Map<String, Object> adviceGiven() {
+    return Map.of("variables", Api.typed(Map.of(ReferralVariables.ADVICE_GIVEN, "Use a quiet room for breaks.",
+        CaseVariables.CASE_OUTCOME, "Settled with the class teacher's plan.")));
   }
 }
