@@ -9,26 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.rrp.workflow.TestMail;
+import org.rrp.workflow.WholeAppTest;
 import org.rrp.workflow.http.HttpCalls;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The engine's REST APIs answer with the one shared mapper, configured as Camunda configures its own: both
  * {@code /engine-rest} and the webapps' API ask this resolver, not Camunda's (which would make a new mapper each
  * time), and dates keep Camunda's format.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${rrp.test.app-db-url:jdbc:h2:mem:rrp-app-test;DB_CLOSE_DELAY=-1}",
-    "spring.datasource.username=${rrp.test.db-username:sa}",
-    "spring.mail.host=127.0.0.1",
-    "spring.mail.port=${rrp.test.smtp-port:" + TestMail.DEFAULT_PORT + "}",
-    "camunda.bpm.job-execution.enabled=false",
-})
-@ActiveProfiles("demo")
+@WholeAppTest
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 // Its own application, closed after the class and without a job executor, as ModelerDeployTest has. Run in the
 // shared whole-app context, this class made the whole-app tests that ran after the process tests fail (their job
 // executor ran no job; a changed password still let the old one in). The cause was not found: resetting the
