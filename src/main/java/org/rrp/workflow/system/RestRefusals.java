@@ -16,29 +16,24 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.rrp.workflow.casework.InvalidInputException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
-import org.springframework.stereotype.Component;
 
 /**
- * The REST API as the starter configures it, plus one thing: a form refused by the server's checks (or work the
- * case's state no longer allows) is answered 400 Bad Request with just the refusal's message, however deep the
- * engine wrapped it (a task listener's failure reaches REST wrapped twice, as a 500). Tasklist shows that message to
- * the person submitting. {@link Refusals} gives the webapps' APIs the same answer, so that Camunda's handler does not
- * answer them 500 and log a stack trace.
+ * The REST APIs' answers to refused input, in every Jersey application ({@code /engine-rest} and the webapps' APIs,
+ * registered by {@link Discovery}): a form refused by the server's checks (or work the case's state no longer
+ * allows) is answered 400 Bad Request with just the refusal's message, however deep the engine wrapped it (a task
+ * listener's failure reaches REST wrapped twice, as a 500), where Camunda's handler would answer 500 and log a stack
+ * trace; a value that cannot be read is answered by its field's name, never the value. Tasklist shows the message
+ * to the person submitting.
  */
-@Component
-class RestResourceConfig extends CamundaJerseyResourceConfig {
+final class RestRefusals {
 
   /** Ahead of Camunda's own mappers (which have the default priority) for the same exception types. */
   static final int BEFORE_CAMUNDA = 1;
 
-  @Override
-  protected void registerAdditionalResources() {
-    register(RefusedRestForm.class, BEFORE_CAMUNDA);
-    register(RefusedEngineForm.class, BEFORE_CAMUNDA);
+  private RestRefusals() {
   }
 
   static Optional<InvalidInputException> refusal(Throwable failure) {
@@ -58,8 +53,8 @@ class RestResourceConfig extends CamundaJerseyResourceConfig {
         .build();
   }
 
-  /** Registers the refusals' mappers in every Jersey application (the webapps' APIs too), ahead of Camunda's. */
-  public static class Refusals implements ForcedAutoDiscoverable {
+  /** Registers the refusals' mappers in every Jersey application, ahead of Camunda's. */
+  public static class Discovery implements ForcedAutoDiscoverable {
     @Override
     public void configure(FeatureContext context) {
       for (Class<?> mapper : List.of(RefusedRestForm.class, RefusedEngineForm.class, RefusedQueryParameter.class,
