@@ -12,7 +12,8 @@ import ch.qos.logback.core.spi.FilterReply;
  * every failed command at ERROR with its stack trace (15-18 KB for one refused form), the REST layers log them
  * again. {@link RefusedInputs} logs the refusal as one line instead. The engine's own lines of a command that failed
  * on the state of the case ({@link StateRefusal}: suspended, a task claimed first by someone else or no longer open)
- * are muted too. Other failures are logged as before.
+ * are muted too, and so are its error lines during a person's command, which {@link RefusedInputs} logs once it
+ * knows whether the failure was a refusal. Other failures are logged as before.
  */
 class RefusedInputLogFilter extends TurboFilter {
 
@@ -22,6 +23,10 @@ class RefusedInputLogFilter extends TurboFilter {
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
     boolean commandContext = COMMAND_CONTEXT.equals(logger.getName());
+    Throwable error = commandContext && level == Level.ERROR ? throwable(t, params) : null;
+    if (error != null && RefusedInputs.holdBack(error)) {
+      return FilterReply.DENY;
+    }
     if (t != null && muted(t, commandContext)) {
       return FilterReply.DENY;
     }
@@ -33,6 +38,14 @@ class RefusedInputLogFilter extends TurboFilter {
       }
     }
     return FilterReply.NEUTRAL;
+  }
+
+  /** The event's exception, if any: SLF4J takes it as the last argument when it is not given on its own. */
+  private static Throwable throwable(Throwable t, Object[] params) {
+    if (t != null) {
+      return t;
+    }
+    return params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
   }
 
   /** A refusal, or (logged by the engine inside the command, before it becomes a refusal) the case's state. */

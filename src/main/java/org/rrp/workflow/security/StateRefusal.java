@@ -3,6 +3,7 @@ package org.rrp.workflow.security;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
@@ -11,8 +12,9 @@ import org.rrp.workflow.casework.InvalidInputException;
 
 /**
  * A person's work that the state of the case no longer allows: on a case, task or process version a coordinator
- * has suspended (Cockpit's pause), a claim of a task a colleague claimed first, or work on a task that is no longer
- * open (a colleague completed it, the case ended). Refused like a form that does not hold: 400 and one plain
+ * has suspended (Cockpit's pause), a claim of a task a colleague claimed first, work on a task that is no longer
+ * open (a colleague completed it, the case ended), or work that met another change of the same case made at the same
+ * moment (two colleagues completing one task, a reminder's job moving the case on). Refused like a form that does not hold: 400 and one plain
  * sentence, nothing saved, one line in the log. The engine would answer 500 with its own message, which repeats the
  * task's id, and the engine and the REST layers would log stack traces.
  */
@@ -23,6 +25,9 @@ final class StateRefusal extends InvalidInputException {
   static final String CLAIMED = "Someone else has claimed this task, so it was not claimed for you.";
   static final String GONE =
       "This task is no longer open (it was completed, or its case has ended), so nothing was saved.";
+
+  static final String CHANGED =
+      "Someone else changed this case at the same moment, so nothing was saved: open the task again and retry.";
 
   /** How the engine says a task it was asked to work on does not exist (any command on a task id). */
   private static final String NO_SUCH_TASK = "Cannot find task with id ";
@@ -45,7 +50,14 @@ final class StateRefusal extends InvalidInputException {
         ? new StateRefusal(CLAIMED, "the task is claimed by someone else", cause)
         : cause instanceof SuspendedEntityInteractionException
             ? new StateRefusal(SUSPENDED, "its case or process is suspended", cause)
-            : new StateRefusal(GONE, "the task is no longer open", cause));
+            : cause instanceof OptimisticLockingException
+                ? new StateRefusal(CHANGED, "the case was changed by someone else at the same moment", cause)
+                : gone(cause));
+  }
+
+  /** A failure on a task that a command found still open and that is gone now (completed meanwhile). */
+  static StateRefusal gone(Throwable cause) {
+    return new StateRefusal(GONE, "the task is no longer open", cause);
   }
 
   static boolean isStateFailure(Throwable failure) {
@@ -55,7 +67,7 @@ final class StateRefusal extends InvalidInputException {
   private static Optional<Throwable> stateFailure(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SuspendedEntityInteractionException || cause instanceof TaskAlreadyClaimedException
-          || noSuchTask(cause)) {
+          || cause instanceof OptimisticLockingException || noSuchTask(cause)) {
         return Optional.of(cause);
       }
       if (cause.getCause() == cause) {

@@ -4,9 +4,26 @@ import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.LogEvents;
 import org.rrp.workflow.WholeAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +51,9 @@ class EngineApiAttackTest {
 
   @org.springframework.beans.factory.annotation.Autowired
   org.camunda.bpm.engine.ProcessEngine engine;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  JdbcTemplate jdbc;
 
   Api api;
   Cases cases;
@@ -233,6 +253,131 @@ class EngineApiAttackTest {
     assertThat(LogEvents.ofRequests(output.getAll().substring(logged)))
         .contains("Refused SubmitTaskFormCmd: the task is no longer open")
         .doesNotContain("ENGINE-REST-HTTP").doesNotContain("ENGINE-16004").doesNotContain("NullValueException");
+  }
+
+  @Test
+  void aTaskSubmittedSeveralTimesAtOnceIsSavedOnceAndTheOthersAreRefusedWith400(CapturedOutput output)
+      throws Exception {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    Map<String, Object> advice = adviceGiven();
+    int logged = output.getAll().length();
+    int tabs = 4;
+    ExecutorService browsers = Executors.newFixedThreadPool(tabs);
+    CyclicBarrier together = new CyclicBarrier(tabs);
+    try {
+      List<Future<Answer>> sent = new ArrayList<>();
+      for (int i = 0; i < tabs; i++) {
+        sent.add(browsers.submit(() -> {
+          together.await();
+          return api.rest(allocated.advisor(), "POST", "task/" + allocated.taskId() + "/submit-form", advice);
+        }));
+      }
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> answer : sent) {
+        answers.add(answer.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(answers).as("saved once").filteredOn(answer -> answer.status() == 204).hasSize(1);
+      for (Answer refused : answers.stream().filter(answer -> answer.status() != 204).toList()) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.object().get("problems")).as(refused.body()).asList().singleElement()
+            .isIn(StateRefusal.GONE, StateRefusal.CHANGED);
+      }
+    } finally {
+      browsers.shutdownNow();
+    }
+    assertThat(LogEvents.ofRequests(output.getAll().substring(logged))).contains("Refused SubmitTaskFormCmd: the ")
+        .doesNotContain("ENGINE-REST-HTTP").doesNotContain("ENGINE-16004").doesNotContain("\tat org.camunda");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(allocated.caseId())
+        .taskDefinitionKey("Task_GiveAdviceAndGuidance").finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aPersonsWorkThatMeetsAnotherChangeOfTheCaseIsRefusedInOneLineButTheJobExecutorsIsNot(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    int logged = output.getAll().length();
+
+    engine.getIdentityService().setAuthenticatedUserId(allocated.advisor());
+    Throwable person;
+    try {
+      person = catchThrowable(() -> commands.execute(new RenameTaskMeanwhileChanged(allocated.taskId(), jdbc)));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(person).isInstanceOf(StateRefusal.class).hasMessage(StateRefusal.CHANGED)
+        .hasRootCauseInstanceOf(OptimisticLockingException.class);
+    assertThat(LogEvents.ofThisThread(output.getAll().substring(logged)))
+        .contains("Refused RenameTaskMeanwhileChanged: the case was changed by someone else at the same moment")
+        .doesNotContain("OptimisticLockingException").doesNotContain("ENGINE-16");
+
+    Throwable nobody = catchThrowable(() -> commands.execute(new RenameTaskMeanwhileChanged(allocated.taskId(), jdbc)));
+    assertThat(nobody).as("the job executor tries its work again on the engine's own exception")
+        .isInstanceOf(OptimisticLockingException.class).isNotInstanceOf(StateRefusal.class);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(allocated.taskId()).singleResult().getName())
+        .as("nothing saved").isNotEqualTo(RenameTaskMeanwhileChanged.NAME);
+  }
+
+  @Test
+  void aPersonsTaskCommandThatFailsAfterTheTaskWasCompletedMeanwhileIsRefusedAsNoLongerOpen(CapturedOutput output) {
+    CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+    List<RuntimeException> failures = List.of(
+        new AuthorizationException("alex", "TASK_WORK", "Task", "the task"),
+        new NullPointerException("activityInstanceId is null"));
+    for (RuntimeException failure : failures) {
+      Cases.Allocated completedMeanwhile = cases.allocated("rosa");
+      Cases.Allocated stillOpen = cases.allocated("rosa");
+      Runnable colleagueCompletes = () -> assertThat(api.rest(completedMeanwhile.advisor(), "POST",
+          "task/" + completedMeanwhile.taskId() + "/submit-form", adviceGiven()).status()).isEqualTo(204);
+      int logged = output.getAll().length();
+
+      engine.getIdentityService().setAuthenticatedUserId(stillOpen.advisor());
+      Throwable gone;
+      Throwable open;
+      try {
+        gone = catchThrowable(() -> commands.execute(
+            new FailOnATask(completedMeanwhile.taskId(), colleagueCompletes, failure)));
+        open = catchThrowable(() -> commands.execute(new FailOnATask(stillOpen.taskId(), () -> { }, failure)));
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+
+      assertThat(gone).as("completed by a colleague while this command read it").isInstanceOf(StateRefusal.class)
+          .hasMessage(StateRefusal.GONE).hasCause(failure);
+      assertThat(open).as("a failure of its own").isSameAs(failure);
+      String log = LogEvents.ofThisThread(output.getAll().substring(logged));
+      assertThat(log).contains("Refused FailOnATask: the task is no longer open");
+      if (failure instanceof NullPointerException) {
+        assertThat(log).as("the engine's error held back, then logged once, as the refusal was not")
+            .doesNotContain("ENGINE-16004").contains("ERROR").contains("FailOnATask failed");
+        assertThat(log.split("java.lang.NullPointerException: activityInstanceId is null", -1)).hasSize(2);
+      }
+    }
+  }
+
+  /** Fails on a task after something else happened meanwhile, in another transaction. */
+  private record FailOnATask(String taskId, Runnable meanwhile, RuntimeException failure) implements Command<Void> {
+    @Override
+    public Void execute(CommandContext context) {
+      CompletableFuture.runAsync(meanwhile).join();
+      throw failure;
+    }
+  }
+
+  /** Reads a task, lets another transaction change it, then renames it: the engine finds the row changed. */
+  private record RenameTaskMeanwhileChanged(String taskId, JdbcTemplate jdbc) implements Command<Void> {
+    static final String NAME = "Renamed";
+
+    @Override
+    public Void execute(CommandContext context) {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      CompletableFuture.runAsync(() -> jdbc.update("update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = ?", taskId))
+          .join();
+      task.setName(NAME);
+      return null;
+    }
   }
 
   @Test
