@@ -2,7 +2,11 @@ package org.rrp.workflow.figures;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,13 +34,23 @@ class CaseFacts {
     this.jdbc = jdbc;
   }
 
-  void open(String caseId, Instant receivedAt) {
-    jdbc.update("insert into rrp_case_fact (process_instance_id, received_at) values (?, ?)", caseId,
-        Timestamp.from(receivedAt));
-  }
-
-  void set(String caseId, Column column, Object value) {
-    jdbc.update("update rrp_case_fact set " + column.sql() + " = ? where process_instance_id = ?", value, caseId);
+  /**
+   * A case's row made (when {@code receivedAt} is given) or changed, with the columns given, in one statement.
+   */
+  void write(String caseId, Instant receivedAt, Map<Column, Object> columns) {
+    List<Object> values = new ArrayList<>(columns.values());
+    if (receivedAt != null) {
+      StringBuilder names = new StringBuilder("process_instance_id, received_at");
+      columns.keySet().forEach(column -> names.append(", ").append(column.sql()));
+      values.add(0, Timestamp.from(receivedAt));
+      values.add(0, caseId);
+      jdbc.update("insert into rrp_case_fact (" + names + ") values (" + "?, ".repeat(values.size() - 1) + "?)",
+          values.toArray());
+    } else if (!columns.isEmpty()) {
+      values.add(caseId);
+      jdbc.update("update rrp_case_fact set " + columns.keySet().stream().map(column -> column.sql() + " = ?")
+          .collect(Collectors.joining(", ")) + " where process_instance_id = ?", values.toArray());
+    }
   }
 
   /**

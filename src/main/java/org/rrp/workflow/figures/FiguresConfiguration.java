@@ -34,7 +34,12 @@ class FiguresConfiguration {
         if (configuration.getCustomHistoryEventHandlers() == null) {
           configuration.setCustomHistoryEventHandlers(new ArrayList<>());
         }
-        configuration.getCustomHistoryEventHandlers().add(new CaseFactRecorder(facts, workingDays));
+        CaseFactRecorder recorder = new CaseFactRecorder(facts, workingDays);
+        configuration.getCustomHistoryEventHandlers().add(recorder);
+        if (configuration.getCustomSessionFactories() == null) {
+          configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(recorder);
       }
     };
   }

@@ -10,6 +10,9 @@ import static org.rrp.workflow.casework.CaseVariables.*;
 import static org.rrp.workflow.referral.ReferralVariables.*;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rrp.workflow.figures.CaseFacts.Column;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +117,42 @@ class CaseFactRecorderTest extends CaseProcessTest {
       // the request check refuses it
     }
     assertThat(jdbc.queryForObject("select count(*) from rrp_case_fact", Integer.class)).isZero();
+  }
+
+  @Test
+  void theFactsACommandSetsAreWrittenTogetherOnceACaseWhenItEnds() {
+    List<String> statements = new ArrayList<>();
+    CaseFacts counted = new CaseFacts(jdbc) {
+      @Override
+      void write(String caseId, Instant receivedAt, Map<Column, Object> columns) {
+        statements.add(caseId + (receivedAt == null ? " changed " : " made ") + columns);
+        super.write(caseId, receivedAt, columns);
+      }
+    };
+    CaseFactRecorder.PendingFacts pending = new CaseFactRecorder.PendingFacts(counted);
+    Instant received = FRIDAY_MORNING.toInstant();
+    jdbc.update("insert into rrp_case_fact (process_instance_id, received_at) values ('earlier', ?)",
+        Timestamp.from(received));
+
+    pending.set("new", Column.AREA, EAST);
+    pending.open("new", received);
+    pending.set("earlier", Column.SERVICE, ADVICE_AND_GUIDANCE);
+    pending.set("new", Column.CASE_REFERENCE, "RRP-2026-0101");
+    pending.set("new", Column.AREA, "area-west");
+    assertThat(statements).as("nothing written before the command ends").isEmpty();
+    pending.flush();
+
+    assertThat(statements).containsExactly("new made {CASE_REFERENCE=RRP-2026-0101, AREA=area-west}",
+        "earlier changed {SERVICE=advice-and-guidance}");
+    assertThat(jdbc.queryForMap("select case_reference, area from rrp_case_fact where process_instance_id = 'new'"))
+        .containsEntry("CASE_REFERENCE", "RRP-2026-0101").containsEntry("AREA", "area-west");
+    assertThat(jdbc.queryForObject("select service from rrp_case_fact where process_instance_id = 'earlier'",
+        String.class)).isEqualTo(ADVICE_AND_GUIDANCE);
+
+    pending.set("earlier", Column.STOPPED, true);
+    pending.close();
+    pending.flush();
+    assertThat(statements).as("a command that fails writes nothing").hasSize(2);
   }
 
   private Map<String, Object> fact(ProcessInstance referral) {
