@@ -139,10 +139,11 @@ final class RefusedInputs {
 
     private Optional<StateRefusal> stateRefusalOfAPerson(Command<?> command, RuntimeException failure) {
       Optional<StateRefusal> known = StateRefusal.of(failure);
-      if (known.isPresent()) {
+      if (known.isPresent() && !known.get().isChange()) {
         return known;
       }
-      return taskOf(command).filter(this::isGone).map(gone -> StateRefusal.gone(failure));
+      // a change that met another one, or a failure of another kind: a task completed meanwhile says so plainly
+      return taskOf(command).filter(this::isGone).map(gone -> StateRefusal.gone(failure)).or(() -> known);
     }
 
     /** Whether the task is no longer open, read in a transaction of its own; if that cannot be read, not known. */

@@ -40,6 +40,11 @@ final class StateRefusal extends InvalidInputException {
     initCause(cause);
   }
 
+  /** Whether the work met another change made at the same moment (the task may still be open, or not). */
+  boolean isChange() {
+    return getCause() instanceof OptimisticLockingException;
+  }
+
   /** What the log says, after the command's name. */
   String reason() {
     return reason;
