@@ -39,17 +39,16 @@ class DeadlineWatchJobHandler implements JobHandler<DeadlineWatch> {
       return;
     }
     TaskReminderService service = reminders.get();
-    String caseReference = CaseFile.caseReferenceOf(execution);
     if (watch.stage() == Stage.ESCALATION) {
-      service.escalate(task, caseReference);
+      service.escalate(task, CaseFile.caseReferenceOf(execution));
       return;
     }
     Date due = task.getDueDate();
     if (due.toInstant().isAfter(CaseClock.instant())) {
-      DeadlineWatch.schedule(execution, watch, due);
+      DeadlineWatch.schedule(execution, watch, due); // the due date was moved later: nothing to send yet
       return;
     }
-    service.remindOverdue(task, caseReference);
+    service.remindOverdue(task, CaseFile.caseReferenceOf(execution));
     DeadlineWatch.schedule(execution, new DeadlineWatch(Stage.ESCALATION, task.getId()), service.escalationAfter(due));
   }
 
