@@ -34,7 +34,7 @@ class FormSchemas {
 
   private static final String DEPLOYMENT_BINDING = "deployment";
 
-  /** Deployments a node keeps the forms of: far more than are ever in use at once. */
+  /** Forms a node keeps, each of one deployment: far more than are ever in use at once. */
   private static final int KEPT = 256;
 
   private final ProcessEngine engine;
