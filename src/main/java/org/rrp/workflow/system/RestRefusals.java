@@ -114,27 +114,24 @@ final class RestRefusals {
         .build();
   }
 
-  public static class RefusedRestForm implements ExtendedExceptionMapper<RestException> {
+  /** A refused form (or work the case's state no longer allows), however the layers below wrapped it. */
+  abstract static class RefusedForm<E extends Throwable> implements ExtendedExceptionMapper<E> {
     @Override
-    public boolean isMappable(RestException exception) {
+    public boolean isMappable(E exception) {
       return refusal(exception).isPresent();
     }
 
     @Override
-    public Response toResponse(RestException exception) {
+    public Response toResponse(E exception) {
       return badRequest(exception);
     }
   }
 
-  public static class RefusedEngineForm implements ExtendedExceptionMapper<ProcessEngineException> {
-    @Override
-    public boolean isMappable(ProcessEngineException exception) {
-      return refusal(exception).isPresent();
-    }
+  /** As the REST layer wraps it. */
+  public static class RefusedRestForm extends RefusedForm<RestException> {
+  }
 
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return badRequest(exception);
-    }
+  /** As the engine wraps it (a task listener's failure, for one). */
+  public static class RefusedEngineForm extends RefusedForm<ProcessEngineException> {
   }
 }
