@@ -16,16 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The application's own statements for the engine's authorization-checked reads, whose cost would otherwise grow with
- * the authorizations (an area's group holds one per open task):
- * <ul>
- * <li>every task query (Tasklist's filters, {@code TaskService}, the REST API) and every variable-instance query (the
- * variable columns of a filter's list) runs the application's copy of the engine's statements,
- * {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml}, which test the reader's grants in the where clause
- * (a lookup per row where few rows are tested, the reader's grants hashed once where many are) instead of joining each
- * row to every grant;</li>
- * <li>the groups holding any authorization, which every command checking an authenticated user's access reads once,
- * are found by one index probe per group ({@code AuthorizedGroupIds.xml}), not by reading every authorization.</li>
- * </ul>
+ * the authorizations (an area's group holds one per open task): every task query (Tasklist's filters,
+ * {@code TaskService}, the REST API) and every variable-instance query (the variable columns of a filter's list) runs
+ * the application's copy of the engine's statements, {@code TaskQueryGrants.xml} and {@code VariableQueryGrants.xml},
+ * which test the reader's grants in the where clause (a lookup per row where few rows are tested, the reader's grants
+ * hashed once where many are) instead of joining each row to every grant. (The engine's read of every authorization to
+ * find the groups holding any is not made at all: {@link GrantsOnly}.)
+ * <p>
  * The comment at the top of each mapper says what differs from the engine's statement. The mappers are parsed into
  * the engine's MyBatis configuration after the engine made it, and the engine's statement ids are mapped to the
  * application's through the {@link DbSqlSessionFactory}'s statement mappings, which every select consults.
@@ -35,10 +32,9 @@ class GrantQueriesPlugin extends AbstractProcessEnginePlugin {
 
   /** The mappers, in the order they are parsed (the second uses the first's grant test). */
   static final List<String> MAPPERS = List.of("org/rrp/workflow/security/TaskQueryGrants.xml",
-      "org/rrp/workflow/security/VariableQueryGrants.xml", "org/rrp/workflow/security/AuthorizedGroupIds.xml");
+      "org/rrp/workflow/security/VariableQueryGrants.xml");
   static final String NAMESPACE = "org.rrp.workflow.security.TaskQueryGrants.";
   static final String VARIABLE_NAMESPACE = "org.rrp.workflow.security.VariableQueryGrants.";
-  static final String GROUP_NAMESPACE = "org.rrp.workflow.security.AuthorizedGroupIds.";
 
   /**
    * The engine's statement id (what {@code TaskManager} and {@code VariableInstanceManager} ask for) and the
@@ -48,8 +44,7 @@ class GrantQueriesPlugin extends AbstractProcessEnginePlugin {
       "selectTaskByQueryCriteria", NAMESPACE + "selectTaskByQueryCriteriaGrantsInWhere",
       "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteriaGrantsInWhere",
       "selectVariableInstanceByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceByQueryCriteriaGrantsInWhere",
-      "selectVariableInstanceCountByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceCountByQueryCriteriaGrantsInWhere",
-      "selectAuthorizedGroupIds", GROUP_NAMESPACE + "selectAuthorizedGroupIdsByIndex");
+      "selectVariableInstanceCountByQueryCriteria", VARIABLE_NAMESPACE + "selectVariableInstanceCountByQueryCriteriaGrantsInWhere");
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {

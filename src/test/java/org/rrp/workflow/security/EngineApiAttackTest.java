@@ -496,6 +496,25 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void aRevokeAuthorizationIsRefusedWith400OnBothDoors(CapturedOutput output) {
+    Map<String, Object> deny = Map.of("type", 2, "groupId", "rrp-advisors", "resourceType", 7, "resourceId", "*",
+        "permissions", List.of("READ"));
+    int before = api.rest("admin", "GET", "authorization", null).list().size();
+    int logged = output.getAll().length();
+
+    for (Answer refused : List.of(api.rest("admin", "POST", "authorization/create", deny),
+        api.login("admin").call("POST", "authorization/create", deny))) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.object()).containsEntry("message", GrantsOnly.REVOKE_REFUSED);
+      assertThat(refused.object().get("problems")).asList().containsExactly(GrantsOnly.REVOKE_REFUSED);
+    }
+    assertThat(api.rest("admin", "GET", "authorization", null).list()).as("nothing stored").hasSize(before);
+    String log = LogEvents.ofRequests(output.getAll().substring(logged));
+    assertThat(log.lines().filter(line -> line.contains("Refused input: CreateAuthorizationCommand (1 problem)"))).hasSize(2);
+    assertThat(log).doesNotContain("\tat ").doesNotContain("ENGINE-16004");
+  }
+
+  @Test
   void aWrongPasswordDoesNotLockTheUserOut() {
     assertThat(api.restAs("alex", "wrong", "task").status()).isEqualTo(401);
     assertThat(api.restAs("alex", "demo", "task").status()).isEqualTo(200);

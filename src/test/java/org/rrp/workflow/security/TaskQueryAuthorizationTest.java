@@ -11,15 +11,11 @@ import static org.rrp.workflow.casework.CaseVariables.SETTING_NAME;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -297,39 +293,6 @@ class TaskQueryAuthorizationTest {
   }
 
   record VariableAnswer(List<String> all, List<String> page, long count) {
-  }
-
-  @Test
-  void theGroupsHoldingAuthorizationsAreTheEnginesOwnAnswer() {
-    Set<String> ours = authorizedGroupIds();
-    Set<String> engines = withEnginesStatements(this::authorizedGroupIds);
-    engines.remove(null); // the engine's DISTINCT keeps the users' rows as NULL; AuthorizationManager drops it
-    assertThat(ours).isEqualTo(engines).contains(EAST, CANNOCK, RrpGroups.COORDINATORS).doesNotContainNull();
-
-    // a group appears with its first authorization and goes with its last, as in the engine's answer
-    String newcomer = "area-test-newcomer";
-    Authorization created = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    created.setGroupId(newcomer);
-    created.setResource(Resources.TASK);
-    created.setResourceId(id("eastAlex"));
-    created.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(created);
-    try {
-      assertThat(authorizedGroupIds()).contains(newcomer).isEqualTo(withEnginesStatements(this::authorizedGroupIds)
-          .stream().filter(Objects::nonNull).collect(Collectors.toSet()));
-      // what the engine does with the answer: keeps those of the reader's groups that hold any authorization
-      List<String> kept = configuration().getCommandExecutorTxRequired().execute(context ->
-          context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of(newcomer, EAST, "area-without-authorizations")));
-      assertThat(kept).containsExactlyInAnyOrder(newcomer, EAST);
-    } finally {
-      authorizations.deleteAuthorization(created.getId());
-    }
-    assertThat(authorizedGroupIds()).doesNotContain(newcomer);
-  }
-
-  private Set<String> authorizedGroupIds() {
-    return new HashSet<>(configuration().getCommandExecutorTxRequired().execute(context ->
-        context.getDbEntityManager().<String>selectList("selectAuthorizedGroupIds")));
   }
 
   private ProcessEngineConfigurationImpl configuration() {
