@@ -313,6 +313,20 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aRequestsAreaIsRecordedAsDecidedOnceTheCheckOfItsDistrictIsNot() {
+    ProcessInstance referral = submit(ReferralRequests.valid());
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(referral.getId())
+        .decisionDefinitionKey(DistrictAreas.DECISION).count()).as("the request's check of its district").isZero();
+
+    execute(job(referral));
+
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(referral.getId())
+        .decisionDefinitionKey(DistrictAreas.DECISION).activityIdIn("Task_DetermineArea").count()).isOne();
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(referral.getId())
+        .decisionDefinitionKey(DistrictAreas.DECISION).count()).isOne();
+  }
+
+  @Test
   void requestWithoutParentOrCarerAgreementIsRejected() {
     assertRequestRejected(ReferralRequests.valid().putValue(PARENT_CARER_AGREEMENT, false),
         "needs a parent or carer's agreement");
