@@ -327,6 +327,17 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void anAdvisorsAssignmentLeavesNoWorkerCountBesideTheHistory() {
+    ProcessInstance referral = triagedAndAllocated(ADVICE_AND_GUIDANCE);
+    Task advice = task(referral);
+    assertThat(advice.getAssignee()).isIn(EAST_ADVISORS);
+
+    assertThat(engine.getManagementService().getUniqueTaskWorkerCount(null, null)).as("the engine's worker count").isZero();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(advice.getId()).singleResult()
+        .getAssignee()).as("who works on it, in the history").isEqualTo(advice.getAssignee());
+  }
+
+  @Test
   void requestWithoutParentOrCarerAgreementIsRejected() {
     assertRequestRejected(ReferralRequests.valid().putValue(PARENT_CARER_AGREEMENT, false),
         "needs a parent or carer's agreement");
