@@ -38,6 +38,7 @@ import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.WholeAppTest;
 import org.rrp.workflow.casework.CaseClock;
@@ -54,7 +55,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * click through Tasklist and Cockpit: the referrer's request (a bad entry first), the coordinator's triage, the
  * advisor's initial meeting with two participants and two actions (a bad entry first), another area's advisor
  * seeing nothing of it, a colleague finding it in the area's case view, the manager seeing it on the diagram in
- * Cockpit. Every step asserts what is on screen and saves a screenshot under {@code target/browser-screenshots/}.
+ * Cockpit, and the administrator told in Admin that access is not taken away by a Deny. Every step asserts what is on screen and saves a screenshot under {@code target/browser-screenshots/}.
  *
  * <p>The steps share one case and run in order. A step that finds a message missing lets the story go on and
  * fails at its end, so one missing message does not hide the rest of the day.
@@ -68,6 +69,7 @@ class TasklistBrowserIT {
   static final String EAST_AREA_DISTRICT = "Tamworth";
   static final List<String> EAST_ADVISORS = List.of("alex", "ash");
   static final String OTHER_AREA_ADVISOR = "bea";
+  static final String EAST_ADVISOR_GROUP = "area-east-staffs-tamworth";
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -362,6 +364,28 @@ class TasklistBrowserIT {
     browser.click(By.xpath("//a[normalize-space(.) = 'Solution Focused Circle']"));
     assertThat(instanceCountOn("Task_ArrangeReviewMeeting")).isEqualTo("1");
     browser.screenshot("15-manager-cockpit-circle");
+  }
+
+  @Test
+  @Order(9)
+  void administratorIsToldInAdminThatAccessIsNotTakenByADeny() throws IOException {
+    int authorizations = get("/authorization/count").get("count").asInt();
+    logIn("admin", "admin");
+    browser.driver.get(browser.baseUrl + "/camunda/app/admin/default/#/authorization?resource=7");
+    browser.click(By.xpath("//a[contains(normalize-space(.), 'Create new authorization')]"));
+    new Select(browser.visible(By.cssSelector("select.select-auth-type"))).selectByValue("2");
+    if (!browser.driver.findElements(By.cssSelector("td.identity-id .glyphicon-user")).isEmpty()) {
+      browser.click(By.cssSelector("td.identity-id a.input-group-addon")); // a group, not a user
+    }
+    browser.visible(By.cssSelector("input.input-auth-name")).sendKeys(EAST_ADVISOR_GROUP);
+    browser.click(By.cssSelector("td.action button[type=submit]"));
+
+    WebElement told = browser.visible(By.xpath("//*[contains(@class, 'notifications')]//*[contains(normalize-space(.), "
+        + xpathLiteral("A revoke authorization is not used here") + ")]"));
+    assertThat(told.getText()).contains("take the permission away from the user's or group's grant instead");
+    browser.screenshot("16-administrator-deny-refused");
+    assertThat(get("/authorization/count").get("count").asInt()).as("nothing stored").isEqualTo(authorizations);
+    assertThat(get("/authorization/count?type=2").get("count").asInt()).isZero();
   }
 
   // --- Tasklist as a person uses it
