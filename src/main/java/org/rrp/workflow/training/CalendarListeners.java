@@ -4,12 +4,10 @@ import static org.rrp.workflow.training.TrainingVariables.*;
 
 import java.time.OffsetDateTime;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.FormInput;
-import org.rrp.workflow.training.JourneyRecords.Stage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +21,7 @@ class CalendarListeners {
   ExecutionListener addTrainingEventCheck(StageCatalogue catalogue, TrainingCalendar calendar) {
     return execution -> {
       FormInput input = new FormInput(execution);
-      Set<String> stages = TrainingListeners.PHASES.stream().flatMap(phase -> catalogue.stagesFor(phase).stream())
-          .map(Stage::id).collect(Collectors.toSet());
+      Set<String> stages = catalogue.stageIdsOffered(TrainingListeners.PHASES);
       String stage = input.requiredChoice(EVENT_STAGE, "The stage", stages);
       String title = TextLimits.required(input, EVENT_TITLE, "The event's title", TextLimits.NAME);
       OffsetDateTime startsAt = input.requiredDateTime(EVENT_STARTS_AT, "The date and time of the event");

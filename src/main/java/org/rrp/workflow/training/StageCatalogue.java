@@ -2,6 +2,7 @@ package org.rrp.workflow.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rrp.workflow.casework.UnrecordedDecisions;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.rrp.workflow.training.JourneyRecords.Stage;
 import org.springframework.stereotype.Service;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * The stage catalogue: the latest deployed version of the {@code training-stages} decision table, which
  * coordinators edit in Camunda Modeler and deploy. Read when a setting enrols, so a change applies to journeys
- * enrolled afterwards without a rebuild; a running journey keeps the catalogue it enrolled with.
+ * enrolled afterwards without a rebuild; a running journey keeps the catalogue it enrolled with. A setting's stages
+ * are the journey's decision, recorded in the decision history; the stages of every phase, read to check a new
+ * training event's stage, are a check and are not recorded ({@link UnrecordedDecisions}).
  */
 @Service
 class StageCatalogue {
@@ -25,15 +29,30 @@ class StageCatalogue {
   static final String DECISION = "training-stages";
 
   private final DecisionService decisions;
+  private final UnrecordedDecisions checks;
 
-  StageCatalogue(DecisionService decisions) {
+  StageCatalogue(DecisionService decisions, UnrecordedDecisions checks) {
     this.decisions = decisions;
+    this.checks = checks;
   }
 
-  /** The stages offered to a setting of this phase, in order. */
+  /** The stages offered to a setting of this phase, in order: the journey's decision, recorded. */
   List<Stage> stagesFor(String settingPhase) {
-    List<Map<String, Object>> rows = WithoutAuthorization.call(() -> decisions.evaluateDecisionTableByKey(DECISION,
-        Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, settingPhase)).getResultList());
+    return stages(WithoutAuthorization.call(() -> decisions.evaluateDecisionTableByKey(DECISION,
+        Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, settingPhase)).getResultList()));
+  }
+
+  /** The ids of the stages offered to settings of any of these phases: for a check, not recorded. */
+  Set<String> stageIdsOffered(Collection<String> settingPhases) {
+    Set<String> ids = new HashSet<>();
+    for (String phase : settingPhases) {
+      checks.evaluate(DECISION, Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, phase))
+          .ifPresent(result -> stages(result.getResultList()).forEach(stage -> ids.add(stage.id())));
+    }
+    return ids;
+  }
+
+  private static List<Stage> stages(List<Map<String, Object>> rows) {
     List<Stage> stages = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       stages.add(new Stage(number(row.get("order")), (String) row.get(TrainingVariables.STAGE_ID), (String) row.get(TrainingVariables.STAGE_NAME),

@@ -441,6 +441,19 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .putValue(AREA, EAST).putValue(SETTING_PHASE, "primary").putValue(LEADS, json(LEADS_JSON));
   }
 
+  @Test
+  void addingAnEventChecksItsStageWithoutRecordingADecisionButAnEnrolmentRecordsItsStages() {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
+    String added = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("event-" + event)
+        .singleResult().getId();
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(added).count())
+        .as("the check of the event's stage").isZero();
+
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(journey.getId())
+        .decisionDefinitionKey(StageCatalogue.DECISION).count()).as("the journey's stages, decided once").isOne();
+  }
+
   private long addEvent(String stage, String title, String startsAt, long places) {
     ProcessInstance added = engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
         .putValue(EVENT_STAGE, stage).putValue(EVENT_TITLE, title).putValue(EVENT_STARTS_AT, startsAt)

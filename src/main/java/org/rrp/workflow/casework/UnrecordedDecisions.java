@@ -1,0 +1,49 @@
+package org.rrp.workflow.casework;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The latest deployed decision table of a key, evaluated for a check and not recorded: a form's check that a district
+ * is served or that a stage exists is not a decision of the case. The engine records every evaluation of a deployed
+ * table in the decision history (Cockpit's decision instances, and what a coordinator's preview of a changed table
+ * replays), so a check made through the decision service would be recorded beside the case's own decision, or as
+ * many decisions for one check. Here the table is evaluated as the engine evaluates it, by the engine's own DMN
+ * engine (the same expression languages and functions), but as a parsed copy, which the engine does not record.
+ */
+@Component
+public class UnrecordedDecisions {
+
+  private final RepositoryService repositoryService;
+  private final DmnEngine dmnEngine;
+  /** A deployed decision never changes, so its parsed copy is kept by its definition's id. */
+  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+
+  UnrecordedDecisions(ProcessEngine engine) {
+    this.repositoryService = engine.getRepositoryService();
+    this.dmnEngine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+  }
+
+  /** The result of the latest deployed table of the key (without a tenant); empty when none is deployed. */
+  public Optional<DmnDecisionResult> evaluate(String decisionKey, VariableMap variables) {
+    DecisionDefinition latest = WithoutAuthorization.call(() -> repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(decisionKey).latestVersion().withoutTenantId().singleResult());
+    if (latest == null) {
+      return Optional.empty();
+    }
+    DmnDecision decision = parsed.computeIfAbsent(latest.getId(), id -> dmnEngine.parseDecision(decisionKey,
+        WithoutAuthorization.call(() -> repositoryService.getDmnModelInstance(id))));
+    return Optional.of(dmnEngine.evaluateDecision(decision, variables));
+  }
+}
