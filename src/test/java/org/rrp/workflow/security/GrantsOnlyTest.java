@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
@@ -108,7 +109,7 @@ class GrantsOnlyTest {
     List<String> coraSees = AsUser.as(engine, "cora", () -> taskIds(caseId));
     List<String> rosaSees = AsUser.as(engine, "rosa", () -> taskIds(caseId));
 
-    List<String> groups = new ArrayList<>(identity.createGroupQuery().groupMember("cora").list().stream().map(g -> g.getId()).toList());
+    List<String> groups = new ArrayList<>(identity.createGroupQuery().groupMember("cora").list().stream().map(Group::getId).toList());
     groups.add("group-holding-no-authorization");
     identity.setAuthentication("cora", groups);
     try {
