@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -325,6 +326,11 @@ class ModelerDeployTest {
     Map<String, Object> result = replay.getBody();
     assertThat(result).containsEntry("decisionKey", "area-by-district");
     assertThat((Integer) result.get("evaluations")).isGreaterThanOrEqualTo(2);
+    // every recorded area decision is replayed, and each is a different case's: the request's check is not recorded
+    List<String> decidedFor = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey("area-by-district").list()
+        .stream().map(HistoricDecisionInstance::getProcessInstanceId).toList();
+    assertThat((Integer) result.get("evaluations")).isEqualTo(decidedFor.size());
+    assertThat(decidedFor).doesNotHaveDuplicates();
     assertThat((Integer) result.get("changed")).isPositive();
     assertThat((Integer) result.get("unchanged")).isPositive();
     @SuppressWarnings("unchecked")
