@@ -145,7 +145,7 @@ final class SqlCounter {
 
   /**
    * The kind of a statement by its first keyword, and a query that starts with common table expressions ({@code WITH
-   * [RECURSIVE] ...}, e.g. the authorized groups) by what it does: a read unless it writes.
+   * [RECURSIVE] ...}) by what it does: a read unless it writes.
    */
   static QueryType typeOf(String sql) {
     QueryType type = QueryUtils.getQueryType(sql);
