@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
@@ -32,23 +29,15 @@ public class AreaCatalogue {
   public record District(String code, String name, String area, String areaName) {
   }
 
-  private final ProcessEngine engine;
-  private final RepositoryService repositoryService;
-  private final Map<String, List<District>> byDefinition = new ConcurrentHashMap<>();
+  private final LatestDecisionTables<List<District>> tables;
 
   AreaCatalogue(ProcessEngine engine) {
-    this.engine = engine;
-    this.repositoryService = engine.getRepositoryService();
+    this.tables = new LatestDecisionTables<>(engine, (key, model) -> read(model));
   }
 
   /** The districts in the order of the table's rules. */
   public List<District> districts() {
-    DecisionDefinition latest = WithoutAuthorization.call(engine, () -> repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(DECISION).latestVersion().withoutTenantId().singleResult());
-    if (latest == null) {
-      return List.of();
-    }
-    return byDefinition.computeIfAbsent(latest.getId(), id -> read(WithoutAuthorization.call(engine, () -> repositoryService.getDmnModelInstance(id))));
+    return tables.latest(DECISION).orElse(List.of());
   }
 
   /** Area group id to area name, in the order the table first names them. */

@@ -1,16 +1,12 @@
 package org.rrp.workflow.casework;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
@@ -25,25 +21,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnrecordedDecisions {
 
-  private final RepositoryService repositoryService;
   private final DmnEngine dmnEngine;
-  /** A deployed decision never changes, so its parsed copy is kept by its definition's id. */
-  private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final LatestDecisionTables<DmnDecision> parsed;
 
   UnrecordedDecisions(ProcessEngine engine) {
-    this.repositoryService = engine.getRepositoryService();
     this.dmnEngine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+    this.parsed = new LatestDecisionTables<>(engine, dmnEngine::parseDecision);
   }
 
   /** The result of the latest deployed table of the key (without a tenant); empty when none is deployed. */
   public Optional<DmnDecisionResult> evaluate(String decisionKey, VariableMap variables) {
-    DecisionDefinition latest = WithoutAuthorization.call(() -> repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(decisionKey).latestVersion().withoutTenantId().singleResult());
-    if (latest == null) {
-      return Optional.empty();
-    }
-    DmnDecision decision = parsed.computeIfAbsent(latest.getId(), id -> dmnEngine.parseDecision(decisionKey,
-        WithoutAuthorization.call(() -> repositoryService.getDmnModelInstance(id))));
-    return Optional.of(dmnEngine.evaluateDecision(decision, variables));
+    return parsed.latest(decisionKey).map(decision -> dmnEngine.evaluateDecision(decision, variables));
   }
 }
