@@ -1,5 +1,6 @@
 package org.rrp.workflow.casework;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -32,5 +33,12 @@ public class UnrecordedDecisions {
   /** The result of the latest deployed table of the key (without a tenant); empty when none is deployed. */
   public Optional<DmnDecisionResult> evaluate(String decisionKey, VariableMap variables) {
     return parsed.latest(decisionKey).map(decision -> dmnEngine.evaluateDecision(decision, variables));
+  }
+
+  /** The results of one latest deployed table of the key for each of the inputs, in their order (looked up once). */
+  public List<DmnDecisionResult> evaluateEach(String decisionKey, List<VariableMap> inputs) {
+    return parsed.latest(decisionKey)
+        .map(decision -> inputs.stream().map(variables -> dmnEngine.evaluateDecision(decision, variables)).toList())
+        .orElse(List.of());
   }
 }

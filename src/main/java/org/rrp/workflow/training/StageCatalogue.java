@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rrp.workflow.casework.UnrecordedDecisions;
 import org.rrp.workflow.casework.WithoutAuthorization;
@@ -44,11 +45,10 @@ class StageCatalogue {
 
   /** The ids of the stages offered to settings of any of these phases: for a check, not recorded. */
   Set<String> stageIdsOffered(Collection<String> settingPhases) {
+    List<VariableMap> inputs = settingPhases.stream()
+        .map(phase -> Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, phase)).toList();
     Set<String> ids = new HashSet<>();
-    for (String phase : settingPhases) {
-      checks.evaluate(DECISION, Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, phase))
-          .ifPresent(result -> stages(result.getResultList()).forEach(stage -> ids.add(stage.id())));
-    }
+    checks.evaluateEach(DECISION, inputs).forEach(result -> stages(result.getResultList()).forEach(stage -> ids.add(stage.id())));
     return ids;
   }
 

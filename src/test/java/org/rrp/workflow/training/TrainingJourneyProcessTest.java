@@ -363,6 +363,11 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .putValue(EVENT_VENUE, "Online").putValue(EVENT_PLACES, 0L)))
         .hasMessageContaining("The event must be in the future.")
         .hasMessageContaining("The number of places must be a whole number from 1 to 500.");
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
+        .putValue(EVENT_STAGE, "stage-of-no-phase").putValue(EVENT_TITLE, "Unknown").putValue(EVENT_STARTS_AT, "2026-03-01T09:00Z")
+        .putValue(EVENT_VENUE, "Online").putValue(EVENT_PLACES, 10L)))
+        .hasMessageContaining("The stage is not one of the options.")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("stage-of-no-phase"));
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
     assertThat(jdbc.queryForObject("select count(*) from rrp_training_journey", Integer.class)).isZero();
