@@ -58,6 +58,8 @@ class TrainingListeners {
       if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(settingId)) {
         input.problem("The business key of a training journey is the setting's identifier.");
       }
+      // Whether a setting has a journey, and how far it got, is told only to whoever may enrol it.
+      input.rejectIfInvalid();
       if (journeys.hasRunningJourney(settingId)) {
         input.problem("This setting already has a training journey running: continue that one rather than enrol again.");
       }

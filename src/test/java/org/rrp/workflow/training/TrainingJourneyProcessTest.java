@@ -411,6 +411,9 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .containsExactly(lenas.getId()).doesNotContain(omars.getId());
     assertThatThrownBy(() -> enrol("100009", "Another School"))
         .hasMessageContaining("You can enrol only a setting whose training lead you are.");
+    assertThatThrownBy(() -> enrol("100002", "Larkspur Academy")).as("another setting, with a journey running")
+        .hasMessageContaining("You can enrol only a setting whose training lead you are.")
+        .hasMessageNotContaining("already has a training journey");
     assertThat(progress.report(List.of("rrp-setting-leads", "setting-100001"), CaseClock.today()).settings())
         .extracting(TrainingProgress.SettingProgress::settingId).containsExactly("100001");
     assertThat(progress.report(List.of("rrp-advisors", "area-cannock-lichfield"), CaseClock.today()).settings())
