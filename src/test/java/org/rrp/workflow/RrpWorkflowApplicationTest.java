@@ -271,6 +271,29 @@ class RrpWorkflowApplicationTest {
         .as("an advisor of another area").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2)).hasSize(2);
 
+    // The right to send that message is the engine's right to update the conference: nothing else it would allow
+    // (modifying, suspending or triggering the case with variables of one's own) is let through.
+    String conferenceId = (String) list("admin", "/engine-rest/process-instance?businessKey=" + caseReference
+        + "&processDefinitionKey=restorative-conference").get(0).get("id");
+    String subscribed = (String) list("admin", "/engine-rest/execution?processInstanceId=" + conferenceId
+        + "&messageEventSubscriptionName=ConsentWithdrawn").get(0).get("id");
+    for (String user : List.of(advisor, "cora")) {
+      assertThat(post(user, "/engine-rest/process-instance/" + conferenceId + "/modification", Map.of("skipCustomListeners", true,
+          "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ArrangeConference"))), String.class)
+          .getStatusCode()).as(user + " modifying the conference").isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(post(user, "/engine-rest/execution/" + subscribed + "/messageSubscriptions/ConsentWithdrawn/trigger",
+          Map.of("variables", Map.of(CaseVariables.STOP_REASON, Map.of("value", "Forged"))), String.class).getStatusCode())
+          .as(user + " triggering the withdrawal with a variable").isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(post(user, "/engine-rest/execution/" + subscribed + "/signal", Map.of(), String.class).getStatusCode())
+          .as(user + " signalling the conference").isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(rest.withBasicAuth(advisor, "demo").exchange("/engine-rest/process-instance/" + conferenceId + "/suspended",
+        HttpMethod.PUT, new HttpEntity<>(Map.of("suspended", true)), String.class).getStatusCode())
+        .as("the advisor suspending the conference").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2)).hasSize(2);
+    assertThat(list("admin", "/engine-rest/variable-instance?processInstanceIdIn=" + conferenceId
+        + "&variableName=" + CaseVariables.STOP_REASON)).extracting(variable -> variable.get("value")).doesNotContain("Forged");
+
     assertThat(post("cora", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 

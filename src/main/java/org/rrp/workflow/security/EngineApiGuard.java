@@ -43,7 +43,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Guards the engine's REST resources on both doors, {@code /engine-rest} and the webapps' API
  * ({@code /camunda/api/engine/engine/<name>/...}, what Tasklist and Cockpit call):
  * <ul>
- *   <li>changes the engine leaves open are the administrator's ({@link ApiRules});</li>
+ *   <li>of the changes, people other than the administrator send only those {@link ApiRules} lists (starting a
+ *   case, claiming, giving back and working a task, notes, coordinators' deployments, migrations and suspensions):
+ *   the engine's permissions are wider than the product's rules;</li>
+ *   <li>a task is claimed or assigned only for the caller;</li>
  *   <li>a comment or attachment on a task needs the right to work on the task;</li>
  *   <li>read-only roles (managers) send nothing but reads and queries;</li>
  *   <li>a process is started only through its start event with the server's business key: no start instructions,
@@ -131,6 +134,20 @@ class EngineApiGuard extends OncePerRequestFilter {
       write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refusal.get()));
       return;
     }
+    Matcher claim = ApiRules.TASK_CLAIM.matcher(path);
+    if ("POST".equals(method) && claim.matches() && !"unclaim".equals(claim.group(2))) {
+      byte[] bytes = request.getInputStream().readAllBytes();
+      JsonNode body = parse(bytes);
+      String claimant = body == null ? null : body.path("userId").asText(null);
+      boolean givenBack = "assignee".equals(claim.group(2)) && claimant == null;
+      if (!caller.isAdministrator() && !givenBack && !caller.userId().equals(claimant)) {
+        String refused = "A task is claimed only by the person who will work on it.";
+        LOG.info("Refused {} {} for {}: {}", method, path, caller.userId(), refused);
+        write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused));
+        return;
+      }
+      request = new BodyRequest(request, bytes);
+    }
     Matcher task = ApiRules.TASK_FORM.matcher(path);
     Matcher start = ApiRules.START_FORM.matcher(path);
     if ("POST".equals(method) && task.matches()) {
@@ -166,13 +183,14 @@ class EngineApiGuard extends OncePerRequestFilter {
       return mayWorkOn(caller, note.group(1)) ? Optional.empty()
           : Optional.of("Only someone who may work on the task may add comments or attachments to it.");
     }
-    if (caller.isIn(RrpGroups.COORDINATORS) && ApiRules.isCoordinatorsModelling(method, path)) {
+    if (!ApiRules.isWrite(method) || ApiRules.isQuery(method, path) || ApiRules.isPeoplesChange(method, path)
+        || caller.isIn(RrpGroups.COORDINATORS) && ApiRules.isCoordinatorsChange(method, path)) {
       return Optional.empty();
     }
-    if (ApiRules.isAdministratorsChange(method, path)) {
-      return Optional.of("Only the administrator may do this.");
+    if ("POST".equals(method) && ApiRules.DEPLOYMENT_CREATE.equals(path)) {
+      return Optional.of("Only coordinators and the administrator may deploy models.");
     }
-    return Optional.empty();
+    return Optional.of("Only the administrator may do this.");
   }
 
   /**

@@ -41,8 +41,13 @@ class AuthorizationMatrixTest {
     //                                  ref  other adv  other coord mgr  former
     TABLE.put("task read",              "N    N    Y    N    Y    Y    N");
     TABLE.put("task write",             "N    N    Y    N    Y    N    N");
+    TABLE.put("task update",            "N    N    N    N    N    N    N");
+    TABLE.put("task candidates",        "N    N    N    N    N    N    N");
+    TABLE.put("task assignment",        "N    N    N    N    N    N    N");
     TABLE.put("case read",              "Y    N    Y    N    Y    Y    N");
     TABLE.put("case write",             "N    N    N    N    Y    N    N");
+    TABLE.put("case modification",      "N    N    N    N    N    N    N");
+    TABLE.put("case restart",           "N    N    N    N    N    N    N");
     TABLE.put("variable read",          "Y    N    Y    N    Y    Y    N");
     TABLE.put("variable write",         "N    N    N    N    N    N    N");
     TABLE.put("history process read",   "N    N    N    N    Y    Y    N");
@@ -77,6 +82,7 @@ class AuthorizationMatrixTest {
   Map<Role, String> users = new LinkedHashMap<>();
   String cleanupJob;
   String deployment;
+  String definitionId;
 
   private void makeACase() {
     api = new Api(port);
@@ -97,6 +103,7 @@ class AuthorizationMatrixTest {
         .isEqualTo(204);
     cleanupJob = (String) api.rest("admin", "GET", "history/cleanup/jobs", null).list().get(0).get("id");
     deployment = (String) api.rest("admin", "GET", "deployment", null).list().get(0).get("id");
+    definitionId = (String) api.rest("admin", "GET", "process-instance/" + allocated.caseId(), null).object().get("definitionId");
   }
 
   /** One call through one door: the answer to an engine API path. */
@@ -132,6 +139,23 @@ class AuthorizationMatrixTest {
     Map<String, Function<Door, Boolean>> probes = new LinkedHashMap<>();
     probes.put("task read", door -> sees(door.call("GET", "task?processInstanceId=" + caseId, null)));
     probes.put("task write", door -> {
+      boolean gaveBack = allowed(door.call("POST", task + "/unclaim", null));
+      assertThat(api.rest("admin", "POST", task + "/assignee", Map.of("userId", allocated.advisor())).status()).isEqualTo(204);
+      return gaveBack;
+    });
+    probes.put("task candidates", door -> {
+      boolean added = allowed(door.call("POST", task + "/identity-links", Map.of("groupId", "rrp-referrers", "type", "candidate")));
+      api.rest("admin", "POST", task + "/identity-links/delete", Map.of("groupId", "rrp-referrers", "type", "candidate"));
+      return added;
+    });
+    probes.put("task assignment", door -> {
+      boolean assigned = allowed(door.call("POST", task + "/assignee", Map.of("userId", "sam")))
+          | allowed(door.call("POST", task + "/delegate", Map.of("userId", "sam")))
+          | allowed(door.call("POST", task + "/claim", Map.of("userId", "sam")));
+      api.rest("admin", "POST", task + "/assignee", Map.of("userId", allocated.advisor()));
+      return assigned;
+    });
+    probes.put("task update", door -> {
       Map<String, Object> current = api.rest("admin", "GET", task, null).object();
       Map<String, Object> update = new LinkedHashMap<>();
       for (String field : List.of("name", "description", "assignee", "owner", "due", "followUp", "priority", "parentTaskId",
@@ -142,6 +166,10 @@ class AuthorizationMatrixTest {
     });
     probes.put("case read", door -> sees(door.call("GET", "process-instance?processInstanceIds=" + caseId, null)));
     probes.put("case write", door -> allowed(door.call("PUT", "process-instance/" + caseId + "/suspended", Map.of("suspended", false))));
+    probes.put("case modification", door -> allowed(door.call("POST", "process-instance/" + caseId + "/modification",
+        Map.of("skipCustomListeners", true, "instructions", List.of()))));
+    probes.put("case restart", door -> allowed(door.call("POST", "process-definition/" + definitionId + "/restart",
+        Map.of("processInstanceIds", List.of(caseId), "instructions", List.of()))));
     probes.put("variable read", door -> allowed(door.call("GET", "process-instance/" + caseId + "/variables", null)));
     probes.put("variable write", door -> allowed(door.call("PUT", "process-instance/" + caseId + "/variables/probe",
         Map.of("value", "x", "type", "String"))));

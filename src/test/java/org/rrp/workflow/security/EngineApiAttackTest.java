@@ -234,6 +234,50 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void aTasksWorkerChangesNothingOfItButWhoWorksOnIt() {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String advisor = allocated.advisor();
+    String task = "task/" + allocated.taskId();
+    Map<String, Object> before = api.rest("admin", "GET", task, null).object();
+    Map<String, Object> renamed = new java.util.LinkedHashMap<>(before);
+    renamed.put("name", "Renamed");
+    renamed.put("due", "2030-01-01T00:00:00.000+0000");
+
+    for (String user : List.of(advisor, "cora")) {
+      Api.Session session = api.login(user);
+      for (Answer refused : List.of(
+          api.rest(user, "POST", task + "/identity-links", Map.of("groupId", "rrp-referrers", "type", "candidate")),
+          session.call("POST", task + "/identity-links", Map.of("userId", "sam", "type", "candidate")),
+          api.rest(user, "POST", task + "/delegate", Map.of("userId", "dee")),
+          session.call("POST", task + "/assignee", Map.of("userId", "dee")),
+          api.rest(user, "POST", task + "/claim", Map.of("userId", "sam")),
+          session.call("POST", task + "/claim", Map.of("userId", "sam")),
+          api.rest(user, "PUT", task, renamed),
+          session.call("PUT", task, renamed),
+          api.rest(user, "POST", task + "/bpmnError", Map.of("errorCode", "any")),
+          api.rest(user, "POST", "process-instance/" + allocated.caseId() + "/modification",
+              Map.of("instructions", List.of(Map.of("type", "cancel", "activityId", "Task_GiveAdviceAndGuidance")))))) {
+        assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
+      }
+    }
+    assertThat(api.rest(advisor, "POST", task + "/claim", Map.of("userId", "sam")).object().get("message"))
+        .isEqualTo("A task is claimed only by the person who will work on it.");
+    Map<String, Object> after = api.rest("admin", "GET", task, null).object();
+    assertThat(after).containsEntry("assignee", advisor).containsEntry("name", before.get("name"))
+        .containsEntry("due", before.get("due")).containsEntry("delegationState", null);
+    assertThat(api.rest("admin", "GET", task + "/identity-links", null).list())
+        .extracting(link -> link.get("groupId")).doesNotContain("rrp-referrers");
+    assertThat(api.rest("sam", "GET", "task?processInstanceId=" + allocated.caseId(), null).list()).isEmpty();
+
+    // What Tasklist sends to give back a colleague's task, and to take it up.
+    String colleague = advisor.equals("alex") ? "ash" : "alex";
+    assertThat(api.login("cora").call("POST", task + "/assignee", java.util.Collections.singletonMap("userId", null)).status())
+        .isEqualTo(204);
+    assertThat(api.rest(colleague, "POST", task + "/claim", Map.of("userId", colleague)).status()).isEqualTo(204);
+    assertThat(api.rest("admin", "GET", task, null).object()).containsEntry("assignee", colleague);
+  }
+
+  @Test
   void workOnATaskThatIsNoLongerOpenIsRefusedWith400WithoutItsId(CapturedOutput output) {
     Cases.Allocated allocated = cases.allocated("rosa");
     Map<String, Object> advice = adviceGiven();
