@@ -151,9 +151,9 @@ class EngineApiGuard extends OncePerRequestFilter {
     Matcher task = ApiRules.TASK_FORM.matcher(path);
     Matcher start = ApiRules.START_FORM.matcher(path);
     if ("POST".equals(method) && task.matches()) {
-      submit(request, response, chain, caller, forms.ofTask(task.group(1)), false);
+      submit(request, response, chain, caller, forms.ofTask(task.group(1)), task.group(1));
     } else if ("POST".equals(method) && start.matches()) {
-      submit(request, response, chain, caller, forms.ofStart(start.group(3), start.group(1), start.group(2)), true);
+      submit(request, response, chain, caller, forms.ofStart(start.group(3), start.group(1), start.group(2)), null);
     } else if (ApiRules.isWrite(method) && !ApiRules.isQuery(method, path)) {
       answerRefusals(request, response, chain);
     } else {
@@ -225,6 +225,13 @@ class EngineApiGuard extends OncePerRequestFilter {
         && !caller.isIn(RrpGroups.REFERRERS);
   }
 
+  /** A variable as the task sees it now (null when the task is gone): what a list's read-only cells keep. */
+  private Object storedVariable(String taskId, String name) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> WithoutAuthorization.call(() -> context.getTaskManager().findTaskById(taskId) == null ? null
+            : engine.getTaskService().getVariable(taskId, name)));
+  }
+
   private boolean mayWorkOn(ApiCaller caller, String taskId) {
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
         .execute(context -> WithoutAuthorization.call(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1
@@ -232,8 +239,10 @@ class EngineApiGuard extends OncePerRequestFilter {
             || engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(), TaskPermissions.TASK_WORK, Resources.TASK, taskId))));
   }
 
+  /** A form's submission: of the task {@code taskId}, or of a start form when it is null. */
   private void submit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, ApiCaller caller,
-      Optional<FormSchema> form, boolean start) throws IOException, ServletException {
+      Optional<FormSchema> form, String taskId) throws IOException, ServletException {
+    boolean start = taskId == null;
     if (form.isEmpty()) {
       chain.doFilter(request, response); // no such task or definition: the engine answers
       return;
@@ -251,19 +260,23 @@ class EngineApiGuard extends OncePerRequestFilter {
         return;
       }
     }
-    FormSubmission held = new FormSubmission(form.get());
+    FormSubmission held = start ? new FormSubmission(form.get())
+        : new FormSubmission(form.get(), name -> storedVariable(taskId, name));
     if (submission.get("variables") instanceof ObjectNode variables) {
       held.hold(variables);
+      held.requireFilled(variables);
     } else if (submission.has("variables") && !submission.get("variables").isNull()) {
       held.problems().add("The variables are not readable.");
-    }
-    if (!held.dropped().isEmpty()) {
-      LOG.info("Dropped variables the form '{}' does not declare: {}", form.get().formId(), held.dropped());
+    } else {
+      held.requireFilled(JSON.createObjectNode());
     }
     if (!held.problems().isEmpty()) {
       RefusedInputs.refused("form '" + form.get().formId() + "'", held.problems().size());
       badRequest(response, held.problems());
       return;
+    }
+    if (!held.dropped().isEmpty()) {
+      LOG.info("Dropped variables the form '{}' does not declare: {}", form.get().formId(), held.dropped());
     }
     answerRefusals(new BodyRequest(request, JSON.writeValueAsBytes(submission)), response, chain);
   }

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a deployed Camunda Form (form-js JSON) lets a person submit: its input fields by key, each with its label,
- * its maximum length and, for a list of fixed options, the options. Display components (text, images, ...) submit
- * nothing, and nor do read-only or disabled fields: what they show is the server's. A dynamic list is one field
- * whose rows have fields of their own.
+ * its maximum length, for a list of fixed options the options, whether it is required and when it is hidden.
+ * Display components (text, images, ...) submit nothing, and nor do read-only or disabled fields: what they show is
+ * the server's. A dynamic list is one field whose rows have fields of their own; its read-only cells keep what is
+ * stored.
  */
 record FormSchema(String formId, Map<String, Field> fields) {
 
@@ -28,7 +29,14 @@ record FormSchema(String formId, Map<String, Field> fields) {
   /** No form: nothing may be submitted. */
   static final FormSchema NONE = new FormSchema(null, Map.of());
 
-  record Field(String key, String type, String label, Integer maxLength, Set<String> options, Map<String, Field> rowFields) {
+  /**
+   * One input field. {@code required}: the form requires it whenever it shows it; {@code hideWhen}: the conditions
+   * (FEEL, as the form has them) on which the form hides it or a group around it. {@code serverValue}: a list cell the
+   * form shows but does not let the person change (read-only, or an expression the browser computes), so its value
+   * is the stored one. {@code fixedRows}: a list whose rows the form neither adds nor removes.
+   */
+  record Field(String key, String type, String label, Integer maxLength, Set<String> options, Map<String, Field> rowFields,
+      boolean required, List<String> hideWhen, boolean serverValue, boolean fixedRows) {
 
     boolean isList() {
       return "dynamiclist".equals(type);
@@ -45,29 +53,36 @@ record FormSchema(String formId, Map<String, Field> fields) {
   static FormSchema parse(String formJson) {
     try {
       JsonNode form = JSON.readTree(formJson);
-      return new FormSchema(form.path("id").asText(null), fields(form.path("components"), true));
+      return new FormSchema(form.path("id").asText(null), fields(form.path("components"), true, List.of()));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a Camunda Form", e);
     }
   }
 
-  private static Map<String, Field> fields(JsonNode components, boolean topLevel) {
+  private static Map<String, Field> fields(JsonNode components, boolean topLevel, List<String> hiddenWhen) {
     Map<String, Field> fields = new LinkedHashMap<>();
     for (JsonNode component : components) {
       String type = component.path("type").asText();
       if (component.path("disabled").asBoolean(false) || (topLevel && component.path("readonly").asBoolean(false))) {
         continue;
       }
+      String hide = component.path("conditional").path("hide").asText("");
+      List<String> hideWhen = hide.isBlank() ? hiddenWhen
+          : java.util.stream.Stream.concat(hiddenWhen.stream(), java.util.stream.Stream.of(hide)).toList();
       if ("dynamiclist".equals(type) && component.hasNonNull("path")) {
         String path = component.path("path").asText();
-        fields.put(path, new Field(path, type, label(component, path), null, null, fields(component.path("components"), false)));
+        fields.put(path, new Field(path, type, label(component, path), null, null,
+            fields(component.path("components"), false, hideWhen), false, hideWhen, false,
+            !component.path("allowAddRemove").asBoolean(false)));
       } else if (component.has("components")) {
-        fields.putAll(fields(component.path("components"), topLevel));
+        fields.putAll(fields(component.path("components"), topLevel, hideWhen));
       } else if (INPUT_TYPES.contains(type) && component.hasNonNull("key")) {
         String key = component.path("key").asText();
         JsonNode maxLength = component.path("validate").path("maxLength");
+        boolean required = component.path("validate").path("required").asBoolean(false);
+        boolean serverValue = !topLevel && (component.path("readonly").asBoolean(false) || "expression".equals(type));
         fields.put(key, new Field(key, type, label(component, key), maxLength.isInt() ? maxLength.asInt() : null,
-            options(component), Map.of()));
+            options(component), Map.of(), required, hideWhen, serverValue, false));
       }
     }
     return fields;

@@ -5,6 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.camunda.spin.json.SpinJsonNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The variables of one form submission, as the REST APIs take them ({@code {"name": {"value": ..., "type": ...}}}),
  * held to the form: variables the form does not declare are dropped (the server computes the rest), and each
- * declared one is checked for its type, its length and its options. Problems name the field, never the value.
+ * declared one is checked for its kind (text, a yes or no, a number, a list), its length and its options. In a list,
+ * the cells the form does not let a person change keep their stored values, and a list whose rows the form neither
+ * adds nor removes keeps its number of rows. Problems name the field, never the value.
  */
 final class FormSubmission {
 
@@ -22,14 +27,24 @@ final class FormSubmission {
   static final int JSON_LIMIT = 200_000;
 
   private static final Set<String> TEXT_VALUE_TYPES = Set.of("string", "json");
+  private static final Set<String> TEXT_FIELDS = Set.of("textfield", "textarea", "select", "radio", "datetime");
+  private static final Set<String> NUMBER_TYPES = Set.of("", "integer", "long", "short", "double");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FormSchema form;
+  private final Function<String, Object> stored;
   private final List<String> problems = new ArrayList<>();
   private final List<String> dropped = new ArrayList<>();
 
+  /** A submission of a start form: nothing is stored yet. */
   FormSubmission(FormSchema form) {
+    this(form, name -> null);
+  }
+
+  /** A submission of a task's form; {@code stored} reads a variable as the task sees it now. */
+  FormSubmission(FormSchema form, Function<String, Object> stored) {
     this.form = form;
+    this.stored = stored;
   }
 
   List<String> problems() {
@@ -54,6 +69,30 @@ final class FormSubmission {
     }
   }
 
+  /**
+   * Adds a problem for each field the form requires that the submission leaves out or blank while the form shows it:
+   * a person using the form cannot submit it so, and an earlier value of the variable must not stand in for it. A
+   * field is taken as shown when each condition that would hide it is known to be false, read from the submission
+   * and then from what is stored ({@link FormConditions}); when that cannot be known, the server's checks decide.
+   */
+  void requireFilled(ObjectNode variables) {
+    Function<String, Object> values = name -> {
+      JsonNode submitted = variables.path(name).path("value");
+      return submitted.isMissingNode() || submitted.isNull() ? stored.apply(name)
+          : submitted.isBoolean() ? (Object) submitted.asBoolean() : submitted.asText();
+    };
+    for (FormSchema.Field field : form.fields().values()) {
+      if (!field.required() || field.isList()
+          || !field.hideWhen().stream().allMatch(hide -> FormConditions.isFalse(hide, values))) {
+        continue;
+      }
+      JsonNode value = variables.path(field.key()).path("value");
+      if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+        problems.add(field.label() + " must be filled in.");
+      }
+    }
+  }
+
   private void check(FormSchema.Field field, JsonNode typed) {
     if (!typed.isObject()) {
       problems.add(field.label() + " cannot take a value of this kind.");
@@ -73,13 +112,36 @@ final class FormSubmission {
       checkList(field, typed, value, type);
       return;
     }
-    if (value.isTextual()) {
+    if (!ofItsKind(field, type, value)) {
+      problems.add(field.label() + " could not be read.");
+    } else if (value.isTextual()) {
       checkText(field, value.asText());
     } else if (value.isContainerNode() && !"json".equals(type) && !Set.of("checklist", "taglist").contains(field.type())) {
       problems.add(field.label() + " cannot take a value of this kind.");
     } else if (value.isContainerNode() && value.toString().length() > JSON_LIMIT) {
       problems.add(field.label() + " is too long.");
     }
+  }
+
+  /**
+   * Whether the value is of the kind its field submits: text for text, dates and choices, true or false for a
+   * checkbox, a number (that its declared type can hold) for a number field. The engine would otherwise store a
+   * checkbox's "true" as text, or refuse a number too large for its type with a message repeating it.
+   */
+  private static boolean ofItsKind(FormSchema.Field field, String type, JsonNode value) {
+    if (TEXT_FIELDS.contains(field.type())) {
+      return value.isTextual() && (type.isEmpty() || "string".equals(type));
+    }
+    return switch (field.type()) {
+      case "checkbox" -> value.isBoolean() && (type.isEmpty() || "boolean".equals(type));
+      case "number" -> value.isNumber() && NUMBER_TYPES.contains(type) && switch (type) {
+        case "integer" -> value.isIntegralNumber() && value.canConvertToInt();
+        case "short" -> value.isIntegralNumber() && value.canConvertToInt() && Math.abs(value.asInt()) <= Short.MAX_VALUE;
+        case "long" -> value.isIntegralNumber() && value.canConvertToLong();
+        default -> true;
+      };
+      default -> true;
+    };
   }
 
   private void checkText(FormSchema.Field field, String text) {
@@ -111,20 +173,31 @@ final class FormSubmission {
       problems.add(list.label() + " is not a list.");
       return;
     }
-    for (JsonNode row : rows) {
-      if (!row.isObject()) {
+    JsonNode before = storedRows(list.key());
+    if (list.fixedRows() && before != null && before.size() != rows.size()) {
+      problems.add(list.label() + ": rows cannot be added or removed.");
+      return;
+    }
+    for (int index = 0; index < rows.size(); index++) {
+      if (!(rows.get(index) instanceof ObjectNode row)) {
         problems.add(list.label() + " is not a list.");
         return;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> cell = it.next();
         FormSchema.Field field = list.rowFields().get(cell.getKey());
-        if (field == null) {
+        if (field == null || field.serverValue()) {
           it.remove();
         } else if (cell.getValue().isTextual()) {
           checkText(labelled(list, field), cell.getValue().asText());
         } else if (cell.getValue().isContainerNode()) {
           problems.add(list.label() + ": " + field.label() + " cannot take a value of this kind.");
+        }
+      }
+      JsonNode was = before == null ? null : before.get(index);
+      for (FormSchema.Field field : list.rowFields().values()) {
+        if (field.serverValue() && was != null && was.hasNonNull(field.key())) {
+          row.set(field.key(), was.get(field.key()));
         }
       }
     }
@@ -133,8 +206,23 @@ final class FormSubmission {
     }
   }
 
+  /** The list's stored rows, or null when it has none (or they cannot be read: the server's checks then decide). */
+  private JsonNode storedRows(String name) {
+    Object value = stored.apply(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      JsonNode rows = value instanceof SpinJsonNode || value instanceof String
+          ? JSON.readTree(value.toString()) : JSON.valueToTree(value);
+      return rows.isArray() ? rows : null;
+    } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+      return null;
+    }
+  }
+
   private static FormSchema.Field labelled(FormSchema.Field list, FormSchema.Field field) {
     return new FormSchema.Field(field.key(), field.type(), list.label() + ": " + field.label(), field.maxLength(),
-        field.options(), field.rowFields());
+        field.options(), field.rowFields(), field.required(), field.hideWhen(), field.serverValue(), field.fixedRows());
   }
 }

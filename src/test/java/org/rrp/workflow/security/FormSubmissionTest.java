@@ -12,26 +12,128 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.circle.CircleVariables;
+import org.rrp.workflow.training.TrainingVariables;
 
 /** A submission held to its form: undeclared variables and list cells dropped, values checked, nothing echoed. */
 class FormSubmissionTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  static final String STORED_PLAN = "[{\"what\":\"Meet\",\"owner\":\"Sky\",\"ownerEmail\":\"sky@example.org\","
+      + "\"byWhen\":\"2026-12-20\"}]";
+
   @Test
   void dropsVariablesAndListCellsTheFormDoesNotDeclare() throws IOException {
     ObjectNode variables = JSON.valueToTree(Map.of(
         CaseVariables.CASE_OUTCOME, Map.of("value", "Settled", "type", "String"),
         CaseVariables.REFERRER_EMAIL, Map.of("value", "mallory@example.org", "type", "String"),
-        CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value", "[{\"what\":\"Meet\",\"owner\":\"Sky\",\"admin\":true}]")));
+        CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value", "[{\"done\":true,\"progress\":\"Met\",\"admin\":true}]")));
 
-    FormSubmission submission = new FormSubmission(form("record-review-meeting"));
+    FormSubmission submission = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
     submission.hold(variables);
 
     assertThat(submission.problems()).isEmpty();
     assertThat(variables.has(CaseVariables.REFERRER_EMAIL)).isFalse();
     assertThat(submission.dropped()).contains(CaseVariables.REFERRER_EMAIL, CaseVariables.CASE_OUTCOME);
-    assertThat(variables.path(CaseVariables.ACTION_PLAN).path("value").asText()).isEqualTo("[{\"what\":\"Meet\",\"owner\":\"Sky\"}]");
+    assertThat(JSON.readTree(variables.path(CaseVariables.ACTION_PLAN).path("value").asText())).isEqualTo(JSON.readTree(
+        "[{\"done\":true,\"progress\":\"Met\",\"what\":\"Meet\",\"owner\":\"Sky\",\"ownerEmail\":\"sky@example.org\","
+        + "\"byWhen\":\"2026-12-20\"}]"));
+  }
+
+  @Test
+  void aListsReadOnlyCellsKeepWhatIsStoredAndItsFixedRowsAreNeitherAddedNorRemoved() throws IOException {
+    ObjectNode rewritten = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
+        "[{\"what\":\"Rewritten\",\"owner\":\"Mallory\",\"ownerEmail\":\"not-an-email\",\"byWhen\":\"1999-01-01\","
+        + "\"done\":false}]")));
+    FormSubmission submission = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+    submission.hold(rewritten);
+    assertThat(submission.problems()).isEmpty();
+    assertThat(JSON.readTree(rewritten.path(CaseVariables.ACTION_PLAN).path("value").asText())).isEqualTo(JSON.readTree(
+        STORED_PLAN.replace("}]", ",\"done\":false}]")));
+
+    ObjectNode added = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
+        "[{\"done\":true},{\"what\":\"Injected\",\"owner\":\"X\"}]")));
+    FormSubmission adding = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+    adding.hold(added);
+    assertThat(adding.problems()).containsExactly(
+        "Actions agreed so far: for each, was it done?: rows cannot be added or removed.");
+    assertThat(added.toString()).contains("Injected"); // refused as a whole, nothing of it is kept
+
+    ObjectNode first = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
+        "[{\"what\":\"Meet\",\"owner\":\"Sky\",\"done\":true}]")));
+    FormSubmission nothingStored = new FormSubmission(form("record-review-meeting"));
+    nothingStored.hold(first);
+    assertThat(first.path(CaseVariables.ACTION_PLAN).path("value").asText()).as("read-only cells with nothing stored")
+        .isEqualTo("[{\"done\":true}]");
+  }
+
+  @Test
+  void aValueOfAnotherKindThanItsFieldsIsRefusedWithoutRepeatingIt() throws IOException {
+    ObjectNode variables = JSON.valueToTree(Map.of(
+        CaseVariables.STOP_CASE, Map.of("value", "SECRET-true", "type", "String"),
+        CaseVariables.STOP_REASON, Map.of("value", 12345),
+        TrainingVariables.EVENT_PLACES, Map.of("value", 4294967297L, "type", "Integer")));
+    FormSubmission submission = new FormSubmission(FormSchema.parse(
+        Files.readString(Path.of("forms", "record-review-meeting.form")).replace("\"components\": [", "\"components\": ["
+            + "{\"type\":\"number\",\"key\":\"" + TrainingVariables.EVENT_PLACES + "\",\"label\":\"Places\"},")));
+    submission.hold(variables);
+
+    assertThat(submission.problems()).containsExactlyInAnyOrder(
+        "Stop the case early, e.g. the family has moved or the child has left the school could not be read.",
+        "Why the case stops (recorded, and the referrer is told) could not be read.",
+        "Places could not be read.");
+    assertThat(String.join(" ", submission.problems())).doesNotContain("SECRET").doesNotContain("12345")
+        .doesNotContain("4294967297");
+
+    ObjectNode fitting = JSON.valueToTree(Map.of(CaseVariables.STOP_CASE, Map.of("value", true, "type", "Boolean"),
+        CaseVariables.STOP_REASON, Map.of("value", "Moved away")));
+    FormSubmission right = new FormSubmission(form("record-review-meeting"));
+    right.hold(fitting);
+    assertThat(right.problems()).isEmpty();
+  }
+
+  @Test
+  void aRequiredFieldTheFormShowsMustBeInTheSubmissionNotOnlyStored() throws IOException {
+    FormSubmission triage = new FormSubmission(form("triage-request"), name -> "an earlier value");
+    ObjectNode notesOnly = JSON.valueToTree(Map.of(CaseVariables.TRIAGE_NOTES, Map.of("value", "Notes")));
+    triage.hold(notesOnly);
+    triage.requireFilled(notesOnly);
+    assertThat(triage.problems()).containsExactly("Confirmed service must be filled in.", "Area must be filled in.");
+
+    FormSubmission review = new FormSubmission(form("record-review-meeting"));
+    ObjectNode notStopped = JSON.valueToTree(Map.of(CaseVariables.STOP_CASE, Map.of("value", false),
+        CircleVariables.ASPIRATIONS, Map.of("value", " ")));
+    review.requireFilled(notStopped);
+    assertThat(review.problems()).contains("Aspirations must be filled in.", "Obstacles: what is getting in the way must be filled in.")
+        .noneMatch(problem -> problem.startsWith("Why the case stops"));
+
+    FormSubmission stopped = new FormSubmission(form("record-review-meeting"));
+    stopped.requireFilled(JSON.valueToTree(Map.of(CaseVariables.STOP_CASE, Map.of("value", true))));
+    assertThat(stopped.problems()).containsExactly("Why the case stops (recorded, and the referrer is told) must be filled in.");
+
+    FormSubmission unknown = new FormSubmission(form("record-review-meeting"));
+    unknown.requireFilled(JSON.createObjectNode());
+    assertThat(unknown.problems()).as("whether the form shows them is not known: the server's checks decide").isEmpty();
+  }
+
+  @Test
+  void theFormsHidingConditionsAreReadAsTheFormReadsThem() {
+    Map<String, Object> values = Map.of("ticked", true, "unticked", false, "choice", "first");
+    assertThat(FormConditions.evaluate("=ticked = true", values::get)).contains(true);
+    assertThat(FormConditions.evaluate("=ticked != true", values::get)).contains(false);
+    assertThat(FormConditions.evaluate("=not(ticked)", values::get)).contains(false);
+    assertThat(FormConditions.evaluate("=unticked", values::get)).contains(false);
+    assertThat(FormConditions.evaluate("=unticked = true or ticked = true", values::get)).contains(true);
+    assertThat(FormConditions.evaluate("=choice != \"first\"", values::get)).contains(false);
+    assertThat(FormConditions.evaluate("=choice = \"second\"", values::get)).contains(false);
+    assertThat(FormConditions.evaluate("=unknown", values::get)).as("a value not known").isEmpty();
+    assertThat(FormConditions.evaluate("=count(list) > 2", values::get)).as("another shape").isEmpty();
+    assertThat(FormConditions.evaluate("=choice", values::get)).as("text where a yes or no is read").isEmpty();
+  }
+
+  private static java.util.function.Function<String, Object> stored(String name, String json) {
+    return variable -> variable.equals(name) ? json : null;
   }
 
   @Test
