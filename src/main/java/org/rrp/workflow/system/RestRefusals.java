@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.rrp.workflow.casework.InvalidInputException;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The REST APIs' answers to refused input, in every Jersey application ({@code /engine-rest} and the webapps' APIs,
@@ -29,6 +31,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * to the person submitting.
  */
 final class RestRefusals {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestRefusals.class);
 
   /** Ahead of Camunda's own mappers (which have the default priority) for the same exception types. */
   static final int BEFORE_CAMUNDA = 1;
@@ -105,9 +109,10 @@ final class RestRefusals {
     }
   }
 
-  /** 400 with one sentence naming what could not be read, never its value. */
+  /** 400 with one sentence naming what could not be read, never its value; the log gets the same line. */
   static Response unreadable(String what) {
     String problem = "The value of " + what + " cannot be read.";
+    LOG.info("Refused input: {}", problem);
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
             "problems", List.of(problem)))

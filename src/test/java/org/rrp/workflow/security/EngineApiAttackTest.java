@@ -425,7 +425,8 @@ class EngineApiAttackTest {
   }
 
   @Test
-  void unreadableQueryValuesAreRefusedByNameWithoutRepeatingThemOnBothDoors() {
+  void unreadableQueryValuesAreRefusedByNameWithoutRepeatingThemOnBothDoors(CapturedOutput output) {
+    int logged = output.getAll().length();
     Map<String, Object> badDate = Map.of("dueBefore", "SECRET-yesterday");
     Map<String, Object> badNested = Map.of("orQueries", List.of(Map.of("maxPriority", "SECRET-high")));
     List<Answer> refused = List.of(
@@ -441,6 +442,9 @@ class EngineApiAttackTest {
       assertThat(answer.object().get("problems")).asList().singleElement().asString()
           .contains(fields.get(i)).endsWith("cannot be read.");
     }
+    String log = output.getAll().substring(logged);
+    assertThat(log.lines().filter(line -> line.contains("Refused input: The value of"))).hasSize(refused.size());
+    assertThat(log).doesNotContain("SECRET");
   }
 
   @Test
