@@ -43,8 +43,12 @@ class DecisionPreview {
 
   static final int MAX_EVALUATIONS = 100_000;
 
+  /** How the sent file is named in the check's sentences: the request's field that holds it. */
+  static final String SENT_FILE = "dmn";
+
   private final HistoryService history;
   private final RepositoryService repository;
+  private final DecisionTableCheck check = new DecisionTableCheck(new DecisionExamples());
 
   DecisionPreview(HistoryService history, RepositoryService repository) {
     this.history = history;
@@ -62,11 +66,11 @@ class DecisionPreview {
   }
 
   Evaluation evaluate(String dmn, String decisionKey, Map<String, Object> example) {
-    return new Evaluator(dmn, decisionKey).evaluate(example);
+    return evaluator(dmn, decisionKey).evaluate(example);
   }
 
   Replay replay(String dmn, String decisionKey, Duration over) {
-    Evaluator evaluator = new Evaluator(dmn, decisionKey);
+    Evaluator evaluator = evaluator(dmn, decisionKey);
     Date since = Date.from(CaseClock.instant().minus(over));
     List<HistoricDecisionInstance> evaluations = history.createHistoricDecisionInstanceQuery()
         .decisionDefinitionKey(evaluator.key).evaluatedAfter(since).includeInputs().includeOutputs()
@@ -97,6 +101,19 @@ class DecisionPreview {
     List<Change> sorted = new ArrayList<>(changes.values());
     sorted.sort((a, b) -> Integer.compare(b.count(), a.count()));
     return new Replay(evaluator.key, since, evaluations.size(), changed, evaluations.size() - changed, sorted);
+  }
+
+  /**
+   * The sent table, once it has passed the same check as a deployed one (a table in JUEL or a script language is
+   * never evaluated).
+   */
+  private Evaluator evaluator(String dmn, String decisionKey) {
+    byte[] xml = dmn == null ? new byte[0] : dmn.getBytes(StandardCharsets.UTF_8);
+    List<String> problems = check.problems(SENT_FILE, xml);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join(" ", problems));
+    }
+    return new Evaluator(xml, decisionKey);
   }
 
   /** The variable each input clause of a deployed version read (its input expression, when it names one). */
@@ -131,20 +148,19 @@ class DecisionPreview {
     private final DmnEngine engine;
     private final List<DmnEvaluatedDecisionRule> matched = new ArrayList<>();
 
-    Evaluator(String dmn, String decisionKey) {
-      byte[] xml = dmn == null ? new byte[0] : dmn.getBytes(StandardCharsets.UTF_8);
+    Evaluator(byte[] xml, String decisionKey) {
       DmnModelInstance model;
       try {
         model = Dmn.readModelFromStream(new ByteArrayInputStream(xml));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("The decision table is not readable DMN (" + DecisionExamples.cause(e)
-            + "): send the .dmn file as saved by Modeler.");
+        throw new IllegalArgumentException("The decision table is not readable DMN: send the .dmn file as saved by"
+            + " Modeler.");
       }
       Decision chosen = model.getModelElementsByType(Decision.class).stream()
           .filter(candidate -> candidate.getExpression() instanceof DecisionTable)
           .filter(candidate -> decisionKey == null || decisionKey.isBlank() || decisionKey.equals(candidate.getId()))
           .findFirst().orElseThrow(() -> new IllegalArgumentException("The file has no decision table"
-              + (decisionKey == null || decisionKey.isBlank() ? "" : " with the id '" + decisionKey + "'")
+              + (decisionKey == null || decisionKey.isBlank() ? "" : " with the id given as decisionKey")
               + ": give the decisionKey of a table in the file."));
       key = chosen.getId();
       DefaultDmnEngineConfiguration configuration =
@@ -156,8 +172,8 @@ class DecisionPreview {
       try {
         decision = engine.parseDecision(key, new ByteArrayInputStream(xml));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Decision '" + key + "' cannot be read (" + DecisionExamples.cause(e)
-            + "): correct it in Modeler.");
+        throw new IllegalArgumentException("Decision '" + key + "' cannot be read by the decision engine: open it in"
+            + " Modeler, correct what it marks and save it again.");
       }
     }
 
@@ -166,8 +182,8 @@ class DecisionPreview {
       try {
         engine.evaluateDecision(decision, variables == null ? Map.of() : variables);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("Decision '" + key + "' fails to evaluate (" + DecisionExamples.cause(e)
-            + "): correct the table in Modeler.");
+        throw new IllegalArgumentException("Decision '" + key + "' fails to evaluate on these values: correct the"
+            + " table in Modeler, or send values of the types its inputs expect.");
       }
       List<String> rules = matched.stream().map(DmnEvaluatedDecisionRule::getId).toList();
       List<Map<String, Object>> outputs = matched.stream().map(rule -> {

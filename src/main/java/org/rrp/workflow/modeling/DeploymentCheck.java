@@ -12,7 +12,6 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
@@ -32,17 +31,12 @@ final class DeploymentCheck {
     boolean formDeployed(String formId);
   }
 
-  private static final String DMN_NS_PREFIX = "https://www.omg.org/spec/DMN/";
-  private static final String DMN_OLD_NS_PREFIX = "http://www.omg.org/spec/DMN/";
-  private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
-      "https://www.omg.org/spec/dmn/20191111/feel/", "http://camunda.org/feel");
-
   private final ModelVocabulary vocabulary;
-  private final DecisionExamples decisionExamples;
+  private final DecisionTableCheck decisionTables;
 
-  DeploymentCheck(ModelVocabulary vocabulary, DecisionExamples decisionExamples) {
+  DeploymentCheck(ModelVocabulary vocabulary, DecisionTableCheck decisionTables) {
     this.vocabulary = vocabulary;
-    this.decisionExamples = decisionExamples;
+    this.decisionTables = decisionTables;
   }
 
   List<String> problems(Map<String, byte[]> resources, Lookups lookups) {
@@ -52,7 +46,7 @@ final class DeploymentCheck {
     Map<String, Document> bpmn = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
       String file = ModelFiles.fileName(resource.getKey());
-      if (ModelFiles.isForm(file)) {
+      if (ModelFiles.isForm(resource.getKey())) {
         JsonNode form = ModelFiles.form(resource.getValue()).orElse(null);
         if (form == null) {
           problems.add(file + ": is not a Camunda Form (JSON with an \"id\"): save it again from Modeler's form editor.");
@@ -60,17 +54,20 @@ final class DeploymentCheck {
           formsInDeployment.add(form.get("id").asText());
           declaredVariables.addAll(ModelFiles.formKeys(form));
         }
-      } else if (ModelFiles.isBpmn(file)) {
+      } else if (ModelFiles.isBpmn(resource.getKey())) {
         try {
           Document document = ModelFiles.xml(resource.getValue());
           bpmn.put(file, document);
           declaredVariables.addAll(declaredIn(document));
         } catch (IOException | SAXException e) {
-          problems.add(file + ": is not readable BPMN XML (" + DecisionExamples.cause(e)
-              + "): open it in Modeler and save it again.");
+          problems.add(file + ": is not readable BPMN XML" + ModelFiles.whereUnreadable(e)
+              + ": open it in Modeler and save it again.");
         }
-      } else if (ModelFiles.isDmn(file)) {
-        problems.addAll(dmn(file, resource.getValue()));
+      } else if (ModelFiles.isDmn(resource.getKey())) {
+        problems.addAll(decisionTables.problems(file, resource.getValue()));
+      } else {
+        problems.add(file + ": is not a BPMN diagram, DMN table or Camunda Form: deploy only .bpmn, .dmn and .form"
+            + " files (a page or script served to Tasklist is not allowed).");
       }
     }
     ExpressionCheck expressions = new ExpressionCheck(vocabulary.withVariables(declaredVariables));
@@ -86,37 +83,13 @@ final class DeploymentCheck {
     walk(document.getDocumentElement(), element -> {
       String where = file + ": " + describe(element);
       String name = element.getLocalName();
-      if ("scriptTask".equals(name) || "script".equals(name)) {
-        problems.add(where + " runs a script: scripts are not allowed, use a service task from an element template.");
-      }
-      if ("connector".equals(name) && ModelFiles.CAMUNDA_NS.equals(element.getNamespaceURI())) {
-        problems.add(where + " uses a connector: use a service task from an element template.");
-      }
-      if ("conditionExpression".equals(name) && !element.getAttribute("language").isBlank()) {
-        problems.add(where + " has a condition in the script language '" + element.getAttribute("language")
-            + "': write the condition as an expression such as ${service == 'advice-and-guidance'}.");
-      }
+      problems.addAll(CodeInModel.problems(where, element));
       NamedNodeMap attributes = element.getAttributes();
       for (int i = 0; i < attributes.getLength(); i++) {
         Attr attribute = (Attr) attributes.item(i);
-        String attributeName = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-        if (ModelFiles.CAMUNDA_NS.equals(attribute.getNamespaceURI())
-            && Set.of("class", "resource", "type", "topic").contains(attributeName)) {
-          problems.add(where + " sets camunda:" + attributeName + ": call a project delegate with"
-              + " camunda:delegateExpression (use an element template) instead.");
-        }
-        if ("scriptFormat".equals(attributeName)) {
-          problems.add(where + " has a script: scripts are not allowed, use a service task from an element template.");
-        }
         expression(where + " in " + attribute.getName(), attribute.getValue(), expressions, problems);
       }
-      NodeList children = element.getChildNodes();
-      for (int i = 0; i < children.getLength(); i++) {
-        Node child = children.item(i);
-        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-          expression(where, child.getNodeValue(), expressions, problems);
-        }
-      }
+      expression(where + " in the text of " + name, ModelFiles.text(element), expressions, problems);
       if (ModelFiles.BPMN_NS.equals(element.getNamespaceURI())) {
         if ("userTask".equals(name)) {
           userTask(where, element, lookups, problems);
@@ -136,8 +109,8 @@ final class DeploymentCheck {
     for (String group : task.getAttributeNS(ModelFiles.CAMUNDA_NS, "candidateGroups").split(",")) {
       String groupId = group.trim();
       if (!groupId.isEmpty() && !ExpressionCheck.HAS_EXPRESSION.matcher(groupId).find() && !lookups.groupExists(groupId)) {
-        problems.add(where + " names the candidate group '" + groupId + "', which does not exist: use a group from"
-            + " Admin (e.g. rrp-coordinators) or ${area}.");
+        problems.add(where + " names a candidate group (camunda:candidateGroups) that does not exist: use a group"
+            + " from Admin (e.g. rrp-coordinators) or ${area}.");
       }
     }
   }
@@ -151,11 +124,11 @@ final class DeploymentCheck {
     String binding = element.getAttributeNS(ModelFiles.CAMUNDA_NS, "formRefBinding");
     if ("deployment".equals(binding)) {
       if (!formsInDeployment.contains(formRef)) {
-        problems.add(where + " uses the form '" + formRef + "', which is neither in this deployment nor deployed"
-            + " before: deploy the form (forms/" + formRef + ".form) with the model.");
+        problems.add(where + " uses a form (camunda:formRef) that is neither in this deployment nor deployed"
+            + " before: deploy the form's .form file (in forms/) with the model.");
       }
     } else if (!formsInDeployment.contains(formRef) && !lookups.formDeployed(formRef)) {
-      problems.add(where + " uses the form '" + formRef + "', which is not deployed: deploy the form first.");
+      problems.add(where + " uses a form (camunda:formRef) that is not deployed: deploy the form first.");
     }
   }
 
@@ -163,42 +136,9 @@ final class DeploymentCheck {
     if (text == null || !ExpressionCheck.HAS_EXPRESSION.matcher(text).find()) {
       return;
     }
-    String expression = text.trim();
-    for (String problem : expressions.problems(expression)) {
-      problems.add(where + ": the expression " + expression + " " + problem + ".");
+    for (String problem : expressions.problems(text.trim())) {
+      problems.add(where + ": the expression " + problem + ".");
     }
-  }
-
-  private List<String> dmn(String file, byte[] bytes) {
-    List<String> problems = new ArrayList<>();
-    try {
-      Document document = ModelFiles.xml(bytes);
-      String namespace = document.getDocumentElement().getNamespaceURI();
-      if (namespace == null || !(namespace.startsWith(DMN_NS_PREFIX) || namespace.startsWith(DMN_OLD_NS_PREFIX))) {
-        problems.add(file + ": is not a DMN decision (its root is not a DMN definitions element): save it from Modeler.");
-        return problems;
-      }
-      walk(document.getDocumentElement(), element -> {
-        String language = element.getAttribute("expressionLanguage");
-        if (!language.isBlank() && !FEEL.contains(language.trim().toLowerCase())) {
-          problems.add(file + ": " + describe(element) + " is written in '" + language
-              + "': decision tables use FEEL only, clear the expression language in Modeler.");
-        }
-      });
-    } catch (IOException | SAXException e) {
-      problems.add(file + ": is not readable DMN XML (" + DecisionExamples.cause(e)
-          + "): open it in Modeler and save it again.");
-      return problems;
-    }
-    if (problems.isEmpty()) {
-      try {
-        problems.addAll(decisionExamples.problems(file, bytes));
-      } catch (RuntimeException e) {
-        problems.add(file + ": cannot be read as a decision (" + DecisionExamples.cause(e)
-            + "): correct it in Modeler.");
-      }
-    }
-    return problems;
   }
 
   /** Names a model declares as variables itself: output mappings, called-process mappings, loop elements. */
@@ -231,9 +171,7 @@ final class DeploymentCheck {
     if (current == null) {
       return element.getLocalName();
     }
-    String name = current.getAttribute("name");
-    return current.getLocalName() + " '" + current.getAttribute("id") + "'"
-        + (name.isBlank() ? "" : " (" + name.replaceAll("\\s+", " ") + ")");
+    return current.getLocalName() + " '" + current.getAttribute("id") + "'";
   }
 
   private static void walk(Element element, java.util.function.Consumer<Element> visitor) {

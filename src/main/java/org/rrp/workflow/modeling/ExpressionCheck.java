@@ -51,6 +51,8 @@ final class ExpressionCheck {
       "class|classLoader|module|declaredMethods|declaredFields|runtime|.*[sS]ervices?|processEngine.*|.*[cC]onfiguration"
           + "|delegate.*|.*[Cc]ontext");
 
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,120}");
+
   private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
   private final ModelVocabulary vocabulary;
@@ -65,7 +67,7 @@ final class ExpressionCheck {
     try {
       root = (AstNode) PARSER.build(expression).getRoot();
     } catch (TreeBuilderException e) {
-      return List.of("is not a valid expression (" + firstLine(e.getMessage()) + ")");
+      return List.of("is not a valid expression (a syntax error at character " + (e.getPosition() + 1) + ")");
     }
     Set<String> problems = new LinkedHashSet<>();
     visit(root, problems);
@@ -106,13 +108,13 @@ final class ExpressionCheck {
     } else if (target instanceof AstIdentifier identifier && vocabulary.helperBeans().containsKey(identifier.getName())) {
       Class<?> helper = vocabulary.helperBeans().get(identifier.getName());
       if (!declaresPublicMethod(helper, name)) {
-        problems.add("calls '" + identifier.getName() + "." + name + "', which " + identifier.getName()
+        problems.add("calls " + named(identifier.getName() + "." + name) + ", which " + identifier.getName()
             + " does not offer to models (it offers " + sorted(publicMethods(helper)) + ")");
       }
     } else if ("decisionResult".equals(root) && DECISION_RESULT_METHODS.contains(name)) {
       visit(target, problems);
     } else {
-      problems.add("calls the method '" + name + "' on " + describe(root)
+      problems.add("calls the method " + named(name) + " on " + describe(root)
           + ": models may call only the methods of the application's helpers (" + sorted(vocabulary.helperBeans().keySet())
           + ") and read a decision's result");
       visit(target, problems);
@@ -131,30 +133,31 @@ final class ExpressionCheck {
     }
     if (target instanceof AstIdentifier identifier && isBuiltIn(identifier.getName(), "execution")) {
       if (!EXECUTION_PROPERTIES.contains(name)) {
-        problems.add("reads 'execution." + name + "', but models may read only " + sorted(EXECUTION_PROPERTIES)
-            + " of the execution");
+        problems.add("reads " + named("execution." + name) + ", but models may read only "
+            + sorted(EXECUTION_PROPERTIES) + " of the execution");
       }
       return;
     }
     if (target instanceof AstIdentifier identifier && isBuiltIn(identifier.getName(), "task")) {
       if (!TASK_PROPERTIES.contains(name)) {
-        problems.add("reads 'task." + name + "', but models may read only " + sorted(TASK_PROPERTIES) + " of the task");
+        problems.add("reads " + named("task." + name) + ", but models may read only " + sorted(TASK_PROPERTIES)
+            + " of the task");
       }
       return;
     }
     if (root != null && vocabulary.delegateBeans().contains(root)) {
-      problems.add("reads '" + name + "' of the delegate '" + root + "': name a delegate only as ${" + root + "}");
+      problems.add("reads " + named(name) + " of the delegate '" + root + "': name a delegate only as ${" + root + "}");
       return;
     }
     if (target instanceof AstIdentifier identifier && vocabulary.helperBeans().containsKey(identifier.getName())) {
       if (!declaresGetter(vocabulary.helperBeans().get(identifier.getName()), name)) {
-        problems.add("reads '" + identifier.getName() + "." + name + "', which " + identifier.getName()
+        problems.add("reads " + named(identifier.getName() + "." + name) + ", which " + identifier.getName()
             + " does not offer to models");
       }
       return;
     }
     if (FORBIDDEN_PROPERTY.matcher(name).matches()) {
-      problems.add("reads the property '" + name + "', which leads out of the case's data");
+      problems.add("reads the property " + named(name) + ", which leads out of the case's data");
     }
     visit(target, problems);
   }
@@ -168,7 +171,9 @@ final class ExpressionCheck {
       problems.add("uses the bean '" + name + "', which models may not use (only the project's delegates, listeners"
           + " and helpers, and the case's variables)");
     } else {
-      problems.add("uses '" + name + "', which is neither a bean of the application nor a variable of the case");
+      // not repeated: a name the application does not know is only what was entered (a misspelt bean, or worse)
+      problems.add("uses a name that is neither a bean of the application nor a variable of the case (a misspelt"
+          + " delegate or variable?)");
     }
   }
 
@@ -237,7 +242,8 @@ final class ExpressionCheck {
     return String.join(", ", new java.util.TreeSet<>(names));
   }
 
-  private static String firstLine(String message) {
-    return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+  /** A name as written, when it is a plain name; a property named by other text ({@code x['…']}) is not repeated. */
+  private static String named(String name) {
+    return PLAIN_NAME.matcher(name).matches() ? "'" + name + "'" : "a name that is not a plain name";
   }
 }

@@ -19,7 +19,7 @@ final class GuardedDeployer implements Deployer {
       RrpGroups.ADVISORS, RrpGroups.MANAGERS, RrpGroups.ADMINS);
 
   private final ApplicationVocabulary vocabulary;
-  private final DecisionExamples decisionExamples = new DecisionExamples();
+  private final DecisionTableCheck decisionTables = new DecisionTableCheck(new DecisionExamples());
 
   GuardedDeployer(ApplicationVocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -37,7 +37,7 @@ final class GuardedDeployer implements Deployer {
         completion.bringProcessesUsingChangedForms();
       }
       completion.addMissingForms();
-      List<String> problems = new DeploymentCheck(vocabulary.vocabulary(), decisionExamples)
+      List<String> problems = new DeploymentCheck(vocabulary.vocabulary(), decisionTables)
           .problems(completion.files(), lookups(commandContext));
       if (!problems.isEmpty()) {
         throw new DeploymentRefusedException(problems);

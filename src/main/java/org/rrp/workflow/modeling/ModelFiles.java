@@ -3,6 +3,7 @@ package org.rrp.workflow.modeling;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,15 +14,23 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
+import org.camunda.bpm.engine.impl.form.deployer.CamundaFormDefinitionDeployer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reading the files of a deployment: XML safely (no DTDs, no external entities), forms' ids and field keys. */
+/**
+ * Reading the files of a deployment: what kind of file the engine takes each one for, XML safely (no DTDs, no
+ * external entities), an element's text as the engine reads it, forms' ids and field keys.
+ */
 final class ModelFiles {
 
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -31,16 +40,48 @@ final class ModelFiles {
   private ModelFiles() {
   }
 
-  static boolean isBpmn(String name) {
-    return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+  /*
+   * A resource's kind is decided as the engine's deployers decide it: by the end of its whole name, with or without a
+   * dot before it (a file named "p_bpmn" is parsed as BPMN), case as it is. Their own suffix lists are used, so an
+   * engine upgrade that adds one is followed here.
+   */
+
+  static boolean isBpmn(String resourceName) {
+    return endsWithAny(resourceName, BpmnDeployer.BPMN_RESOURCE_SUFFIXES);
   }
 
-  static boolean isDmn(String name) {
-    return name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
+  static boolean isDmn(String resourceName) {
+    return endsWithAny(resourceName, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES);
   }
 
-  static boolean isForm(String name) {
-    return name.endsWith(".form");
+  static boolean isForm(String resourceName) {
+    return endsWithAny(resourceName, CamundaFormDefinitionDeployer.FORM_RESOURCE_SUFFIXES);
+  }
+
+  private static boolean endsWithAny(String resourceName, String[] suffixes) {
+    return Arrays.stream(suffixes).anyMatch(resourceName::endsWith);
+  }
+
+  /**
+   * The element's own text as the engine's parser reads it: every text and CDATA part between its start and end
+   * tags joined (comments and child elements dropped), so that "$<!-- -->{...}" is read as the expression it is.
+   */
+  static String text(Element element) {
+    StringBuilder text = new StringBuilder();
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      Node child = children.item(i);
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        text.append(child.getNodeValue());
+      }
+    }
+    return text.toString();
+  }
+
+  /** Where an unreadable file is wrong, as a clause ("at line 3"), never the parser's text (which quotes the file). */
+  static String whereUnreadable(Exception failure) {
+    return failure instanceof SAXParseException parse && parse.getLineNumber() > 0
+        ? " at line " + parse.getLineNumber() : "";
   }
 
   static String fileName(String resourceName) {

@@ -99,7 +99,7 @@ class ElementTemplatesTest {
 
   @Test
   void whatEachTemplateProducesPassesTheDeployCheck() throws IOException {
-    DeploymentCheck check = new DeploymentCheck(vocabulary.vocabulary(), new DecisionExamples());
+    DeploymentCheck check = new DeploymentCheck(vocabulary.vocabulary(), new DecisionTableCheck(new DecisionExamples()));
     for (Path file : templateFiles()) {
       JsonNode template = JSON.readTree(file.toFile());
       StringBuilder attributes = new StringBuilder();

@@ -44,9 +44,13 @@ class ExpressionCheckTest {
     assertThat(check.problems("${deadlines.getClass()}")).isNotEmpty();
     assertThat(check.problems("${allocateAdvisorDelegate.execute(execution)}")).isNotEmpty();
     assertThat(check.problems("${dataSource}")).singleElement().asString().contains("may not use");
-    assertThat(check.problems("${noSuchDelegate}")).singleElement().asString().contains("neither a bean");
+    assertThat(check.problems("${noSuchDelegate}")).singleElement().asString().contains("neither a bean")
+        .doesNotContain("noSuchDelegate");
     assertThat(check.problems("${fn:exec('x')}")).isNotEmpty();
-    assertThat(check.problems("${unclosed")).singleElement().asString().contains("not a valid expression");
+    assertThat(check.problems("${unclosed")).singleElement().asString().contains("not a valid expression")
+        .doesNotContain("unclosed");
+    assertThat(check.problems("${area['processEngine of Jane']}")).singleElement().asString().contains("not a plain name")
+        .doesNotContain("Jane");
   }
 
   @Test

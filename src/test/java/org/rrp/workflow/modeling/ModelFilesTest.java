@@ -54,6 +54,16 @@ class ModelFilesTest {
     assertThat(ModelFiles.decisionIds(withDoctype.getBytes(StandardCharsets.UTF_8))).isEmpty();
   }
 
+  @Test
+  void aFilesKindIsWhatTheEnginesDeployersTakeItFor() {
+    assertThat(List.of("referral.bpmn", "p.bpmn20.xml", "p_sfx_bpmn", "dir/xbpmn")).allMatch(ModelFiles::isBpmn);
+    assertThat(List.of("area.dmn", "area.dmn11.xml", "dsfx_dmn")).allMatch(ModelFiles::isDmn);
+    assertThat(List.of("triage-request.form", "platform")).allMatch(ModelFiles::isForm);
+    for (String other : List.of("SHOUTED.BPMN", "referral.bpmn.html", "evil.html", "case.cmmn", "dmn.txt")) {
+      assertThat(ModelFiles.isBpmn(other) || ModelFiles.isDmn(other) || ModelFiles.isForm(other)).as(other).isFalse();
+    }
+  }
+
   private static byte[] dmn(String namespace, String... decisionIds) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"")
         .append(namespace).append("\" id=\"definitions\" name=\"Tables\" namespace=\"http://example.org/rrp\">");

@@ -1,0 +1,89 @@
+package org.rrp.workflow.modeling;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The check of a decision table file, the same wherever a table is read: deployed (part of the
+ * {@link DeploymentCheck}) or previewed ({@link DecisionPreview}). The file must be DMN; every expression in it must
+ * be FEEL (an input, input entry, output entry or literal expression in JUEL or a script language runs code, so
+ * the expression language may be set, on any element, only to FEEL); and each table must evaluate on its own
+ * {@link DecisionExamples}. Only then is the table handed to a DMN engine. A plain class.
+ */
+final class DecisionTableCheck {
+
+  private static final String DMN_NS_PREFIX = "https://www.omg.org/spec/DMN/";
+  private static final String DMN_OLD_NS_PREFIX = "http://www.omg.org/spec/DMN/";
+  private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+      "https://www.omg.org/spec/dmn/20191111/feel/", "http://camunda.org/feel");
+
+  private final DecisionExamples decisionExamples;
+
+  DecisionTableCheck(DecisionExamples decisionExamples) {
+    this.decisionExamples = decisionExamples;
+  }
+
+  /** Every problem of the file, each a sentence starting with its name; empty when it may be evaluated. */
+  List<String> problems(String file, byte[] bytes) {
+    List<String> problems = new ArrayList<>();
+    try {
+      Document document = ModelFiles.xml(bytes);
+      String namespace = document.getDocumentElement().getNamespaceURI();
+      if (namespace == null || !(namespace.startsWith(DMN_NS_PREFIX) || namespace.startsWith(DMN_OLD_NS_PREFIX))) {
+        problems.add(file + ": is not a DMN decision (its root is not a DMN definitions element): save it from Modeler.");
+        return problems;
+      }
+      walk(document.getDocumentElement(), file, problems);
+    } catch (IOException | SAXException e) {
+      problems.add(file + ": is not readable DMN XML" + ModelFiles.whereUnreadable(e)
+          + ": open it in Modeler and save it again.");
+      return problems;
+    }
+    if (problems.isEmpty()) {
+      try {
+        problems.addAll(decisionExamples.problems(file, bytes));
+      } catch (RuntimeException e) {
+        problems.add(file + ": cannot be read as a decision: open it in Modeler, correct what it marks and save it"
+            + " again.");
+      }
+    }
+    return problems;
+  }
+
+  private static void walk(Element element, String file, List<String> problems) {
+    for (int i = 0; i < element.getAttributes().getLength(); i++) {
+      var attribute = element.getAttributes().item(i);
+      String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
+      String language = attribute.getNodeValue().trim().toLowerCase();
+      if ("expressionLanguage".equals(name) && !language.isEmpty() && !FEEL.contains(language)) {
+        problems.add(file + ": " + where(element) + " sets an expression language other than FEEL: decision tables"
+            + " use FEEL only, clear the expression language in Modeler.");
+      }
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        walk(child, file, problems);
+      }
+    }
+  }
+
+  /** The element by its kind and id, or its nearest ancestor that has an id. */
+  private static String where(Element element) {
+    for (Element current = element; current != null;
+        current = current.getParentNode() instanceof Element parent ? parent : null) {
+      if (!current.getAttribute("id").isBlank()) {
+        String what = current.getLocalName() + " '" + current.getAttribute("id") + "'";
+        return current == element ? what : element.getLocalName() + " of " + what;
+      }
+    }
+    return element.getLocalName();
+  }
+}
