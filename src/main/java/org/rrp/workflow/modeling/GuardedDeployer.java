@@ -1,5 +1,6 @@
 package org.rrp.workflow.modeling;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.context.Context;
@@ -10,8 +11,9 @@ import org.rrp.workflow.identity.RrpGroups;
 
 /**
  * Runs inside every deploy command, before the engine parses the files: completes the deployment's forms
- * ({@link FormCompletion}), then refuses it, with everything rolled back, if the {@link DeploymentCheck} finds a
- * problem. Deployments the engine merely reloads into its cache (not new) are left alone.
+ * ({@link FormCompletion}), then refuses it, with everything rolled back, if it poses as the release or names a
+ * tenant, if the {@link DeploymentCheck} finds a problem, or else if the engine's own parser would refuse it
+ * ({@link EngineReading}). Deployments the engine merely reloads into its cache (not new) are left alone.
  */
 final class GuardedDeployer implements Deployer {
 
@@ -37,13 +39,37 @@ final class GuardedDeployer implements Deployer {
         completion.bringProcessesUsingChangedForms();
       }
       completion.addMissingForms();
-      List<String> problems = new DeploymentCheck(vocabulary.vocabulary(), decisionTables)
-          .problems(completion.files(), lookups(commandContext));
+      List<String> problems = new ArrayList<>(origin(deployment));
+      problems.addAll(new DeploymentCheck(vocabulary.vocabulary(), decisionTables)
+          .problems(completion.files(), lookups(commandContext)));
+      if (problems.isEmpty()) {
+        problems.addAll(new EngineReading(commandContext.getProcessEngineConfiguration(), deployment)
+            .problems(completion.files()));
+      }
       if (!problems.isEmpty()) {
         throw new DeploymentRefusedException(problems);
       }
       return null;
     });
+  }
+
+  /**
+   * Who may make the deployment: the release's name and source mark the release's own deployments (the release rule
+   * trusts them), so only {@link ReleaseDeployment} may use them; and the application uses no tenants.
+   */
+  private static List<String> origin(DeploymentEntity deployment) {
+    List<String> problems = new ArrayList<>();
+    boolean posesAsRelease = ReleaseDeployment.NAME.equals(deployment.getName())
+        || ReleaseDeployment.SOURCE.equals(deployment.getSource());
+    if (posesAsRelease && !ReleaseDeployment.isDeploying()) {
+      problems.add("The deployment's name or source is the release's own (" + ReleaseDeployment.NAME + "), which only"
+          + " the application's release may use: deploy under another name and source.");
+    }
+    if (deployment.getTenantId() != null) {
+      problems.add("The deployment names a tenant (tenant-id), but this application uses no tenants: deploy without"
+          + " one.");
+    }
+    return problems;
   }
 
   private static DeploymentCheck.Lookups lookups(CommandContext commandContext) {

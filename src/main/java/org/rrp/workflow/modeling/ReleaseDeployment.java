@@ -39,6 +39,8 @@ class ReleaseDeployment {
   static final String STARTER_DEPLOYMENT = "SpringAutoDeployment";
 
   private static final Logger LOG = LoggerFactory.getLogger(ReleaseDeployment.class);
+  /** Set while this class makes its deployment: only then may a deployment carry the release's name or source. */
+  private static final ThreadLocal<Boolean> DEPLOYING = ThreadLocal.withInitial(() -> false);
 
   private final ResourcePatternResolver resources;
   private final List<String> patterns;
@@ -52,6 +54,11 @@ class ReleaseDeployment {
     Set<String> names = new HashSet<>();
     supersede.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(names::add);
     this.supersede = names;
+  }
+
+  /** Whether the deployment being made on this thread is the release's own. */
+  static boolean isDeploying() {
+    return DEPLOYING.get();
   }
 
   void deploy(ProcessEngine engine) {
@@ -77,7 +84,12 @@ class ReleaseDeployment {
         deployment.addInputStream(file.name(), new java.io.ByteArrayInputStream(file.bytes()));
         names.add(file.name());
       }
-      deployment.deploy();
+      DEPLOYING.set(true);
+      try {
+        deployment.deploy();
+      } finally {
+        DEPLOYING.remove();
+      }
       LOG.info("The release deployed {}", names);
       return names;
     }));
