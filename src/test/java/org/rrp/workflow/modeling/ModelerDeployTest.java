@@ -4,6 +4,10 @@ import static org.rrp.workflow.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.TestMail;
 import org.rrp.workflow.casework.CaseVariables;
@@ -31,7 +36,10 @@ import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.referral.ReferralVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -60,8 +68,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
     "spring.mail.port=${rrp.test.smtp-port:3925}",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000",
+    "rrp.modeling.max-deployment-size=1MB",
 })
 @ActiveProfiles("demo")
+@ExtendWith(OutputCaptureExtension.class)
 // Closed after this class: a live job executor left running while the process tests move the engine's (static)
 // clock stops acquiring jobs, so the whole-app test gets a fresh context on the same database instead.
 @DirtiesContext
@@ -78,6 +88,8 @@ class ModelerDeployTest {
 
   @Autowired
   TestRestTemplate rest;
+  @LocalServerPort
+  int port;
   @Autowired
   RepositoryService repository;
   @Autowired
@@ -237,6 +249,125 @@ class ModelerDeployTest {
   }
 
   @Test
+  void theAuditsAttacksOverModelersDeployCallAreRefusedAndNothingOfThemRunsOrIsDeployed() throws Exception {
+    long deployments = repository.createDeploymentQuery().count();
+    String latestReferral = latestReferral();
+    String adminByCdata = "$<![CDATA[{]]>identityService.createMembership('rosa','camunda-admin')}";
+    Map<String, Map<String, String>> attacks = new LinkedHashMap<>();
+    attacks.put("activiti shell task", Map.of("shell.bpmn", process("shell", "<bpmn:startEvent id=\"StartEvent_Go\"/>"
+        + "<bpmn:serviceTask id=\"Task_Shell\" activiti:type=\"shell\"/>").replace("<bpmn:definitions ",
+        "<bpmn:definitions xmlns:activiti=\"http://activiti.org/bpmn\" ")));
+    attacks.put("referral with a listener class", Map.of("referral.bpmn", read("processes/referral.bpmn").replaceFirst(
+        "(<bpmn:process [^>]*>)", "$1<bpmn:extensionElements><camunda:executionListener class=\"com.evil.Payload\""
+            + " event=\"start\"/></bpmn:extensionElements>")));
+    attacks.put("expression split by CDATA", Map.of("split.bpmn", process("split", "<bpmn:startEvent id=\"StartEvent_Go\"/>"
+        + "<bpmn:serviceTask id=\"Task_Act\" camunda:delegateExpression=\"${allocateAdvisorDelegate}\">"
+        + "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">" + adminByCdata
+        + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>")));
+    attacks.put("BPMN without a dot", Map.of("p_sfx_bpmn", process("suffix", "<bpmn:serviceTask id=\"Task_Shell\""
+        + " camunda:type=\"shell\"/>")));
+    attacks.put("form page with its script", Map.of("form-page.bpmn", process("form-page", userTask(
+        "camunda:formKey=\"embedded:deployment:evil.html\" camunda:candidateGroups=\"rrp-coordinators\""
+            + " camunda:dueDate=\"${deadlines.due('triage')}\"")), "evil.html", "<script cam-script>alert(1)</script>"));
+    for (Map.Entry<String, Map<String, String>> attack : attacks.entrySet()) {
+      ResponseEntity<Map<String, Object>> answer = deploy("cora", Map.of("deployment-name", "attack"), attack.getValue());
+      assertThat(answer.getStatusCode()).as(attack.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat((String) answer.getBody().get("message")).as(attack.getKey()).contains("refused")
+          .doesNotContain("com.evil", "'rosa'", "embedded:deployment");
+    }
+
+    String table = lichfieldMovedToStafford();
+    ResponseEntity<Map<String, Object>> asRelease = deploy("cora", Map.of("deployment-name", ReleaseDeployment.NAME,
+        "deployment-source", ReleaseDeployment.SOURCE), Map.of("area-by-district.dmn", table));
+    assertThat(asRelease.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) asRelease.getBody().get("message")).contains("release's own");
+    ResponseEntity<Map<String, Object>> withTenant = deploy("cora", Map.of("deployment-name", "area-by-district",
+        "tenant-id", "evil"), Map.of("area-by-district.dmn", table));
+    assertThat(withTenant.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) withTenant.getBody().get("message")).contains("tenant").doesNotContain("evil");
+
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(latestReferral()).as("the referral's latest version is still the release's").isEqualTo(latestReferral);
+    Thread.sleep(1500); // longer than the job executor's wait
+    assertThat(identity.createGroupQuery().groupMember("rosa").list()).extracting(group -> group.getId())
+        .doesNotContain(RrpGroups.ADMINS);
+  }
+
+  @Test
+  void whatOnlyTheEngineFindsIsRefusedWithOnePlainSentenceAndOneLogLine(CapturedOutput output) {
+    String noTimeToLive = process("no-ttl", "<bpmn:startEvent id=\"StartEvent_Go\"/>")
+        .replace(" camunda:historyTimeToLive=\"730\"", "");
+    String dangling = process("dangling", "<bpmn:startEvent id=\"StartEvent_Go\"/>"
+        + "<bpmn:sequenceFlow id=\"Flow_Lost\" sourceRef=\"StartEvent_Go\" targetRef=\"nowhere\"/>");
+    String tableWithoutTimeToLive = read("processes/area-by-district.dmn").replaceAll(" camunda:historyTimeToLive=\"[^\"]*\"", "");
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    expected.put("no-ttl.bpmn", List.of("no-ttl.bpmn", "history time-to-live"));
+    expected.put("dangling.bpmn", List.of("dangling.bpmn", "line"));
+    expected.put("area-by-district.dmn", List.of("area-by-district.dmn", "history time-to-live"));
+    Map<String, String> files = Map.of("no-ttl.bpmn", noTimeToLive, "dangling.bpmn", dangling,
+        "area-by-district.dmn", tableWithoutTimeToLive);
+    long deployments = repository.createDeploymentQuery().count();
+    int logBefore = output.getAll().length();
+
+    for (Map.Entry<String, List<String>> refusal : expected.entrySet()) {
+      ResponseEntity<Map<String, Object>> answer = deploy("cora", Map.of("deployment-name", "broken"),
+          Map.of(refusal.getKey(), files.get(refusal.getKey())));
+      assertThat(answer.getStatusCode()).as(refusal.getKey()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(answer.getBody().get("problems")).as(refusal.getKey()).asList().isNotEmpty()
+          .allSatisfy(problem -> assertThat((String) problem).startsWith(refusal.getKey() + ": ").endsWith("."));
+      assertThat((String) answer.getBody().get("message")).as(refusal.getKey()).contains(refusal.getValue())
+          .doesNotContain("cvc-", "nowhere", "ENGINE-", "Exception");
+    }
+    assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    String log = output.getAll().substring(logBefore);
+    assertThat(log).doesNotContain("DeployCmd failed", "\tat org.camunda", "ParseException");
+    assertThat(log.lines().filter(line -> line.contains("Refused input: DeployCmd"))).hasSize(expected.size());
+  }
+
+  @Test
+  void aDecisionPreviewRefusesWhatADeploymentRefusesInTheSameWords() {
+    String juel = read("processes/area-by-district.dmn").replace("<inputExpression ",
+        "<inputExpression expressionLanguage=\"juel\" ").replaceFirst("<text>settingDistrict</text>",
+        "<text>\\${\"\".getClass().forName(\"java.lang.Runtime\").getRuntime().exec(\"touch /tmp/rrp-preview\")}</text>");
+    ResponseEntity<Map<String, Object>> deployed = deploy("cora", Map.of("deployment-name", "juel"),
+        Map.of("juel.dmn", juel));
+    assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    for (String preview : List.of("evaluate", "replay")) {
+      ResponseEntity<Map<String, Object>> previewed = post("cora", "/engine-rest/rrp/decision-preview/" + preview,
+          Map.of("dmn", juel, "example", Map.of(ReferralVariables.SETTING_DISTRICT, "lichfield")), OBJECT);
+      assertThat(previewed.getStatusCode()).as(preview).isEqualTo(HttpStatus.BAD_REQUEST);
+      String sentence = ((String) previewed.getBody().get("message")).replaceFirst("^" + DecisionPreview.SENT_FILE + ": ", "");
+      assertThat((String) deployed.getBody().get("message")).as(preview).contains("juel.dmn: " + sentence);
+      assertThat(sentence).contains("other than FEEL").doesNotContain("juel", "Runtime");
+    }
+    assertThat(Path.of("/tmp/rrp-preview")).doesNotExist();
+  }
+
+  @Test
+  void aDeploymentUploadAboveTheLimitIsRefusedBeforeItIsReadOnBothDoors() throws Exception {
+    byte[] tooLarge = new byte[1024 * 1024 + 1];
+    HttpClient client = HttpClient.newHttpClient();
+    for (String path : List.of("/engine-rest/deployment/create", "/camunda/api/engine/engine/default/deployment/create")) {
+      URI uri = URI.create("http://localhost:" + port + path);
+      HttpResponse<String> declared = client.send(HttpRequest.newBuilder(uri).header("Content-Type",
+          "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri).header("Content-Type",
+          "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofInputStream(
+              () -> new java.io.ByteArrayInputStream(tooLarge))).build(), HttpResponse.BodyHandlers.ofString());
+      for (HttpResponse<String> answer : List.of(declared, chunked)) {
+        assertThat(answer.statusCode()).as(path).isEqualTo(413);
+        assertThat(answer.body()).as(path).contains("\"type\"", "\"message\":\"The deployment is larger than the 1 MB");
+      }
+    }
+    // within the limit, sent without a length, a deployment is read and checked as ever
+    ResponseEntity<Map<String, Object>> small = deploy("cora", Map.of("deployment-name", "area-by-district"),
+        Map.of("area-by-district.dmn", lichfieldMovedToStafford()));
+    assertThat(small.getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
   void onlyCoordinatorsDeploy() {
     String table = lichfieldMovedToStafford();
     for (String user : List.of("rosa", "alex", "max")) {
@@ -362,6 +493,25 @@ class ModelerDeployTest {
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
         new HttpEntity<>(parts, headers), OBJECT);
+  }
+
+  /** A deploy call with the given form fields and files. */
+  private ResponseEntity<Map<String, Object>> deploy(String user, Map<String, String> fields, Map<String, String> files) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    fields.forEach(parts::add);
+    if (!fields.containsKey("deployment-source")) {
+      parts.add("deployment-source", "Camunda Modeler");
+    }
+    files.forEach((name, content) -> parts.add(name, file(name, content)));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/deployment/create", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), OBJECT);
+  }
+
+  private String latestReferral() {
+    return repository.createProcessDefinitionQuery().processDefinitionKey("referral").latestVersion().singleResult()
+        .getId();
   }
 
   private static HttpEntity<ByteArrayResource> file(String path, String content) {
