@@ -4,6 +4,8 @@ import static org.rrp.workflow.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +70,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
     "spring.mail.port=${rrp.test.smtp-port:3925}",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
     "camunda.bpm.job-execution.max-wait=1000",
-    "rrp.modeling.max-deployment-size=1MB",
 })
 @ActiveProfiles("demo")
 @ExtendWith(OutputCaptureExtension.class)
@@ -346,22 +347,28 @@ class ModelerDeployTest {
 
   @Test
   void aDeploymentUploadAboveTheLimitIsRefusedBeforeItIsReadOnBothDoors() throws Exception {
-    byte[] tooLarge = new byte[1024 * 1024 + 1];
-    HttpClient client = HttpClient.newHttpClient();
+    int limit = 5 * 1024 * 1024; // rrp.modeling.max-deployment-size, as configured
+    byte[] tooLarge = new byte[limit + 1];
     for (String path : List.of("/engine-rest/deployment/create", "/camunda/api/engine/engine/default/deployment/create")) {
-      URI uri = URI.create("http://localhost:" + port + path);
-      HttpResponse<String> declared = client.send(HttpRequest.newBuilder(uri).header("Content-Type",
-          "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri).header("Content-Type",
-          "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofInputStream(
-              () -> new java.io.ByteArrayInputStream(tooLarge))).build(), HttpResponse.BodyHandlers.ofString());
-      for (HttpResponse<String> answer : List.of(declared, chunked)) {
-        assertThat(answer.statusCode()).as(path).isEqualTo(413);
-        assertThat(answer.body()).as(path).contains("\"type\"", "\"message\":\"The deployment is larger than the 1 MB");
+      // a declared length above the limit is answered before a byte of the body is sent
+      try (Socket socket = new Socket("localhost", port)) {
+        socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type:"
+            + " multipart/form-data; boundary=x\r\nContent-Length: 120000000\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(answer).as(path).startsWith("HTTP/1.1 413").contains("\"type\"",
+            "\"message\":\"The deployment is larger than the 5 MB a deployment may be");
       }
+      // a body of unknown length is read up to the limit
+      HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + path)).header("Content-Type", "multipart/form-data; boundary=x")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(chunked.statusCode()).as(path).isEqualTo(413);
+      assertThat(chunked.body()).as(path).contains("larger than the 5 MB");
     }
-    // within the limit, sent without a length, a deployment is read and checked as ever
+    // within the limit a deployment is read and checked as ever
     ResponseEntity<Map<String, Object>> small = deploy("cora", Map.of("deployment-name", "area-by-district"),
         Map.of("area-by-district.dmn", lichfieldMovedToStafford()));
     assertThat(small.getStatusCode()).isEqualTo(HttpStatus.OK);
