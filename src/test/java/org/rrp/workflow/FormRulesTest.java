@@ -385,6 +385,43 @@ class FormRulesTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("forms")
+  void everyCheckboxTakesOnlyYesOrNoAndTheServerCouldNotReadAnythingElse(Path file) throws IOException {
+    JsonNode form = JSON.readTree(file.toFile());
+    String id = form.path("id").asText();
+    Object listener = checkOf(id);
+    List<String> checkboxes = new ArrayList<>();
+    checkboxes(form.path("components"), checkboxes);
+    for (String checkbox : checkboxes) {
+      Map<String, Object> variables = new HashMap<>(CASE.getOrDefault(id, Map.of()));
+      variables.put(checkbox, false);
+      assertThat(problemsOf(listener, variables)).as(id + ": " + checkbox + " unticked")
+          .noneMatch(problem -> problem.endsWith(" could not be read."));
+
+      variables.put(checkbox, "true");
+      assertThat(problemsOf(listener, variables)).as(id + ": " + checkbox + " sent as the text \"true\"")
+          .anyMatch(problem -> problem.endsWith(" could not be read.")).noneMatch(problem -> problem.contains("\"true\""));
+    }
+  }
+
+  /** The problems a check finds in these variables; none when it accepts them (or ends the task another way). */
+  private static List<String> problemsOf(Object listener, Map<String, Object> variables) {
+    Throwable refusal = catchThrowable(() -> run(listener, variables));
+    return refusal instanceof InvalidInputException invalid ? invalid.getProblems() : List.of();
+  }
+
+  /** The keys of a form's checkboxes, outside lists (a list's rows are read as JSON, each row's fields typed). */
+  private static void checkboxes(JsonNode components, List<String> keys) {
+    for (JsonNode component : components) {
+      if ("checkbox".equals(component.path("type").asText())) {
+        keys.add(component.path("key").asText());
+      } else if (component.has("components") && !"dynamiclist".equals(component.path("type").asText())) {
+        checkboxes(component.path("components"), keys);
+      }
+    }
+  }
+
   @Test
   void everyRuleTheFormsCannotDeclareIsAnExplainedExceptionWithAPlainSentence() {
     SERVER.values().stream().flatMap(List::stream).filter(check -> INEXPRESSIBLE.containsKey(check.rule()))

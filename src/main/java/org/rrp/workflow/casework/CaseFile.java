@@ -74,11 +74,6 @@ public final class CaseFile {
     return flag(CASE_STOPPED);
   }
 
-  /** Whether the person submitting the form ticked "stop the case". */
-  public boolean stopRequested() {
-    return flag(STOP_CASE);
-  }
-
   public List<Action> actionPlan() {
     return JsonVariables.readList(scope.getVariable(ACTION_PLAN), Action.class);
   }
@@ -101,6 +96,10 @@ public final class CaseFile {
     return value == null ? null : value.toString();
   }
 
+  /**
+   * A yes-or-no the server keeps (true only when it is true). A checkbox of the form being submitted is read with
+   * {@link FormInput#ticked}, which refuses a value that is not a yes or no.
+   */
   public boolean flag(String name) {
     return Boolean.TRUE.equals(scope.getVariable(name));
   }

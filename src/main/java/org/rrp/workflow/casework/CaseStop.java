@@ -25,7 +25,7 @@ public final class CaseStop {
   public static TaskListener stoppable(BiConsumer<DelegateTask, FormInput> checks) {
     return task -> {
       FormInput input = new FormInput(task);
-      if (CaseFile.of(task).stopRequested()) {
+      if (input.ticked(CaseVariables.STOP_CASE, "Stop the case early")) {
         input.requiredText(CaseVariables.STOP_REASON, "Why the case stops");
         input.rejectIfInvalid();
         stop(CaseFile.of(task.getExecution()), "The case was stopped early");

@@ -1,5 +1,6 @@
 package org.rrp.workflow.casework;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -14,6 +15,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Reads submitted form values from a variable scope and collects every problem, so the person submitting is
  * told everything to fix at once. Call {@link #rejectIfInvalid()} after the checks. Messages repeat only values
  * chosen from a list, never free text or dates, which may be personal data (the engine logs rejected commands).
+ * A value of the wrong kind (a number for a name, a date object or text for a checkbox) is not taken as missing:
+ * "&lt;label&gt; could not be read." Labels are singular ("The note on …", "What was suggested"), as every sentence
+ * says "is".
  */
 public final class FormInput {
 
@@ -38,12 +42,18 @@ public final class FormInput {
     if (value instanceof String text && !text.isBlank()) {
       return text.strip();
     }
-    problems.add(label + " is required.");
+    problems.add(value == null || value instanceof String ? label + " is required." : unreadable(label));
     return null;
   }
 
-  public String optionalText(String name) {
-    return scope.getVariable(name) instanceof String text && !text.isBlank() ? text.strip() : null;
+  /** A text that may be left empty: null when it is; a value that is not text is refused. */
+  public String optionalText(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return value instanceof String text && !text.isBlank() ? text.strip() : null;
+    }
+    problems.add(unreadable(label));
+    return null;
   }
 
   public String requiredChoice(String name, String label, Set<String> allowed) {
@@ -96,8 +106,53 @@ public final class FormInput {
     if (value instanceof Boolean flag) {
       return flag;
     }
-    problems.add(label + " must be answered yes or no.");
+    problems.add(value == null ? label + " must be answered yes or no." : unreadable(label));
     return null;
+  }
+
+  /**
+   * Whether a checkbox is ticked: false when it was not submitted. Anything but true or false (the text "true",
+   * say) is refused, so a submission made without the form cannot tick a box the check would not see.
+   */
+  public boolean ticked(String name, String label) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    problems.add(unreadable(label));
+    return false;
+  }
+
+  /**
+   * A whole number from {@code least} to {@code most}, however the number was typed (integer, long, double): read
+   * exactly, so a long beyond an int's range is refused rather than wrapped round. A missing number, a fraction or
+   * one out of range gets one sentence; something that is not a number could not be read.
+   */
+  public Integer requiredWholeNumber(String name, String label, int least, int most) {
+    Object value = scope.getVariable(name);
+    if (value != null && !(value instanceof Number)) {
+      problems.add(unreadable(label));
+      return null;
+    }
+    BigDecimal number = value == null ? null : exactly((Number) value);
+    if (number == null || number.stripTrailingZeros().scale() > 0
+        || number.compareTo(BigDecimal.valueOf(least)) < 0 || number.compareTo(BigDecimal.valueOf(most)) > 0) {
+      problems.add(label + " must be a whole number from " + least + " to " + most + ".");
+      return null;
+    }
+    return number.intValueExact();
+  }
+
+  private static BigDecimal exactly(Number number) {
+    try {
+      return new BigDecimal(number.toString());
+    } catch (NumberFormatException e) { // NaN, Infinity
+      return null;
+    }
+  }
+
+  private static String unreadable(String label) {
+    return label + " could not be read.";
   }
 
   /** A date submitted as {@code YYYY-MM-DD} (what a Camunda Forms date field sends). */
@@ -108,7 +163,7 @@ public final class FormInput {
     }
     LocalDate date = parseDate(value);
     if (date == null) {
-      problems.add(label + " is not a date (expected YYYY-MM-DD, from " + EARLIEST_YEAR + ").");
+      problems.add(label + " is not a date from " + EARLIEST_YEAR + " onwards.");
     }
     return date;
   }
@@ -122,7 +177,7 @@ public final class FormInput {
     try {
       return OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      problems.add(label + " is not a date and time (expected e.g. 2026-05-04T10:30+01:00).");
+      problems.add(label + " is not a date and time.");
       return null;
     }
   }

@@ -34,6 +34,7 @@ class CircleTaskChecks {
     return stoppable((task, input) -> {
       OffsetDateTime meetingAt = input.requiredDateTime(INITIAL_MEETING_AT, "The date and time of the initial meeting");
       input.requiredText(MEETING_VENUE, "The venue");
+      input.ticked(CHILD_ATTENDS, "Whether the child will attend");
       if (meetingAt != null && !meetingAt.toInstant().isAfter(CaseClock.instant())) {
         input.problem("The initial meeting must be in the future.");
       }
@@ -91,9 +92,9 @@ class CircleTaskChecks {
       List<Action> reviewed = readActions(task, ACTION_PLAN, "action plan", input);
       List<Action> added = readActions(task, NEW_ACTIONS, "new actions", input);
       checkActions(added, "New action", heldOn, input);
+      boolean resolved = input.ticked(RESOLVED, "Whether the situation is resolved");
       input.rejectIfInvalid();
 
-      boolean resolved = Boolean.TRUE.equals(task.getVariable(RESOLVED));
       task.getExecution().setVariable(RESOLVED, resolved);
       CaseFile.of(task.getExecution()).recordActionPlan(ActionPlan.merge(reviewed, added));
       task.getExecution().removeVariable(NEW_ACTIONS);

@@ -40,14 +40,17 @@ class ConferenceTaskChecks {
     return stoppable((task, input) -> {
       String suitable = input.requiredChoice(CONFERENCE_SUITABLE, "Whether a conference is suitable", SUITABILITY_ANSWERS);
       Texts.required(input, SUITABILITY_NOTES, "The suitability and risk notes");
+      boolean responsibilityAccepted = input.ticked(RESPONSIBILITY_ACCEPTED, "Whether responsibility is accepted");
+      boolean riskManaged = input.ticked(RISK_MANAGED, "Whether every risk is managed");
+      boolean coFacilitatorNeeded = input.ticked(CO_FACILITATOR_NEEDED, "Whether a co-facilitator is needed");
       if (SUITABLE.equals(suitable)) {
-        if (!CaseFile.of(task).flag(RESPONSIBILITY_ACCEPTED)) {
+        if (!responsibilityAccepted) {
           input.problem("A conference is suitable only when the person who caused harm accepts responsibility.");
         }
-        if (!CaseFile.of(task).flag(RISK_MANAGED)) {
+        if (!riskManaged) {
           input.problem("A conference is suitable only when no risk is left unmanaged.");
         }
-        if (CaseFile.of(task).flag(CO_FACILITATOR_NEEDED)) {
+        if (coFacilitatorNeeded) {
           Texts.requiredName(input, CO_FACILITATOR, "The co-facilitator's name");
         }
       }
@@ -205,7 +208,7 @@ class ConferenceTaskChecks {
    */
   static BiConsumer<DelegateTask, FormInput> withdrawable(BiConsumer<DelegateTask, FormInput> checks) {
     return (task, input) -> {
-      if (CaseFile.of(task).flag(CONSENT_WITHDRAWN)) {
+      if (input.ticked(CONSENT_WITHDRAWN, "Whether a participant withdrew consent")) {
         throw new BpmnError(CONSENT_NOT_GIVEN, WITHDRAWN);
       }
       checks.accept(task, input);

@@ -31,7 +31,7 @@ final class Texts {
   }
 
   static String optional(FormInput input, String name, String label) {
-    return withinLength(input, input.optionalText(name), label, MAX_LENGTH);
+    return withinLength(input, input.optionalText(name, label), label, MAX_LENGTH);
   }
 
   private static String withinLength(FormInput input, String value, String label, int max) {

@@ -29,13 +29,9 @@ class CalendarListeners {
         input.problem("The event must be in the future.");
       }
       String venue = TextLimits.required(input, EVENT_VENUE, "The venue", TextLimits.SHORT);
-      Object places = execution.getVariable(EVENT_PLACES);
-      if (!(places instanceof Number number) || number.doubleValue() != Math.floor(number.doubleValue())
-          || number.intValue() < 1 || number.intValue() > MOST_PLACES) {
-        input.problem("The number of places must be a whole number from 1 to " + MOST_PLACES + ".");
-      }
+      Integer places = input.requiredWholeNumber(EVENT_PLACES, "The number of places", 1, MOST_PLACES);
       input.rejectIfInvalid();
-      long id = calendar.addEvent(stage, title, startsAt, venue, ((Number) places).intValue());
+      long id = calendar.addEvent(stage, title, startsAt, venue, places);
       execution.setProcessBusinessKey("event-" + id);
     };
   }

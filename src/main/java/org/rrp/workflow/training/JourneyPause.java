@@ -27,7 +27,7 @@ final class JourneyPause {
   static TaskListener pausable(JourneyService journeys, BiConsumer<DelegateTask, FormInput> checks) {
     return task -> {
       FormInput input = new FormInput(task);
-      if (Journey.of(task).flag(PAUSE_JOURNEY)) {
+      if (input.ticked(PAUSE_JOURNEY, "Whether the journey pauses")) {
         TextLimits.required(input, PAUSE_REASON, "Why the journey pauses", TextLimits.LONG);
         LocalDate resumeBy = input.requiredDate(RESUME_BY, "When to look at the journey again");
         if (resumeBy != null && !resumeBy.isAfter(CaseClock.today())) {

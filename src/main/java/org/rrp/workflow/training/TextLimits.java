@@ -18,7 +18,7 @@ final class TextLimits {
   }
 
   static String optional(FormInput input, String name, String label, int max) {
-    return limited(input, input.optionalText(name), label, max);
+    return limited(input, input.optionalText(name, label), label, max);
   }
 
   /** The value, or null with a problem recorded when it is longer than {@code max}. */

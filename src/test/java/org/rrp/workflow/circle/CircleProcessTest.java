@@ -224,6 +224,19 @@ class CircleProcessTest extends CaseProcessTest {
     assertRejected(circle, withVariables(STOP_CASE, true), "Why the case stops is required.");
   }
 
+  @Test
+  void aCheckboxSentAsTextIsRefusedRatherThanTakenAsUnticked() {
+    ProcessInstance circle = start();
+    Map<String, Object> childAttendsAsText = arrangement(INITIAL_MEETING_AT, INITIAL_MEETING, MEETING_VENUE);
+    childAttendsAsText.put(CHILD_ATTENDS, "SECRETYES");
+    assertRejected(circle, childAttendsAsText, "Whether the child will attend could not be read.");
+
+    assertRejected(circle, withVariables(STOP_CASE, "true", STOP_REASON, "Robin has left the school."),
+        "Stop the case early could not be read.");
+    assertThat(circle).isWaitingAt("Task_ArrangeInitialMeeting");
+    assertThat(engine.getRuntimeService().getVariable(circle.getId(), CASE_STOPPED)).isNull();
+  }
+
   // ---- reminders -----------------------------------------------------------------------------------------------
 
   @Test

@@ -474,7 +474,7 @@ class EngineApiAttackTest {
 
       assertThat(refused.status()).as(dateOfBirth).isEqualTo(400);
       assertThat(refused.object().get("problems")).asList()
-          .containsExactly("The child's date of birth is not a date (expected YYYY-MM-DD, from 1900).");
+          .containsExactly("The child's date of birth is not a date from 1900 onwards.");
     }
   }
 

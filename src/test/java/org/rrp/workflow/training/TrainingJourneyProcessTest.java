@@ -375,6 +375,30 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aNumberOfPlacesBeyondAnIntIsRefusedNotWrappedRoundToOnePlace() {
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
+        .putValue(EVENT_STAGE, "awareness").putValue(EVENT_TITLE, "The Power of Connection").putValue(EVENT_STARTS_AT, "2026-04-01T09:00Z")
+        .putValue(EVENT_VENUE, "Online").putValue(EVENT_PLACES, 4_294_967_297L)))
+        .hasMessageContaining("The number of places must be a whole number from 1 to 500.")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("4294967297"));
+    assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
+        .putValue(EVENT_STAGE, "awareness").putValue(EVENT_TITLE, "The Power of Connection").putValue(EVENT_STARTS_AT, "2026-04-01T09:00Z")
+        .putValue(EVENT_VENUE, "Online").putValue(EVENT_PLACES, "12")))
+        .hasMessageContaining("The number of places could not be read.");
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from rrp_training_event", Integer.class)).isZero();
+  }
+
+  @Test
+  void aPauseTickedAsTextIsRefusedRatherThanTakenAsNoPause() {
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    assertRejected(journey, withVariables(PAUSE_JOURNEY, "true", PAUSE_REASON, "Staff changes",
+        RESUME_BY, "2026-05-01"), "Whether the journey pauses could not be read.");
+    assertThat(journey).isWaitingAt("Task_BookTrainingEvent");
+  }
+
+  @Test
   void badStageFormsAreRefusedAndNothingIsKept() {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
