@@ -188,7 +188,7 @@ class FormRulesTest {
             + " record the meeting once it has taken place."),
         check(ISSUE_INTRODUCED, REQUIRED, "The issue as introduced is required."),
         check(CLARIFICATION, REQUIRED, "The clarification is required."),
-        check(SUGGESTIONS, REQUIRED, "The suggestions is required."),
+        check(SUGGESTIONS, REQUIRED, "What was suggested is required."),
         check(CHILDS_VIEW, REQUIRED, "The child's view is required."));
     form("arrange-review-meeting", join(named(CircleVariables.PARTICIPANTS, "Participant 1"), stopping),
         check(REVIEW_MEETING_AT, REQUIRED, "The date and time of the review meeting is required."),
@@ -199,16 +199,16 @@ class FormRulesTest {
         check(REVIEW_MEETING_HELD_ON, REQUIRED, "The date the review meeting was held is required."),
         check(REVIEW_MEETING_HELD_ON, NOT_IN_FUTURE, "The date the review meeting was held is in the future:"
             + " record the meeting once it has taken place."),
-        check(ASPIRATIONS, REQUIRED, "The aspirations is required."),
-        check(AIDS, REQUIRED, "The aids is required."),
-        check(OBSTACLES, REQUIRED, "The obstacles is required."));
+        check(ASPIRATIONS, REQUIRED, "What everyone hopes for is required."),
+        check(AIDS, REQUIRED, "What is helping is required."),
+        check(OBSTACLES, REQUIRED, "What is getting in the way is required."));
     form("record-circle-outcome", stopping,
         check(CASE_OUTCOME, REQUIRED, "The outcome of the case is required."),
         check(SIGNPOSTING, REQUIRED, "The signposting is required."));
 
     form("assess-conference-suitability", stopping,
         check(CONFERENCE_SUITABLE, REQUIRED, "Whether a conference is suitable is required."),
-        check(SUITABILITY_NOTES, REQUIRED, "The suitability and risk notes is required."),
+        check(SUITABILITY_NOTES, REQUIRED, "The note on suitability and risk is required."),
         check(CO_FACILITATOR, REQUIRED, "The co-facilitator's name is required.", Map.of(CONFERENCE_SUITABLE, SUITABLE,
             RESPONSIBILITY_ACCEPTED, true, RISK_MANAGED, true, CO_FACILITATOR_NEEDED, true)));
     form("name-conference-participants", join(named(ConferenceVariables.PARTICIPANTS, "Participant 1"), stopping),
@@ -242,7 +242,7 @@ class FormRulesTest {
     CASE.put("record-conference", Map.of(ConferenceVariables.PARTICIPANTS, ADULTS, CONFERENCE_AT, "2020-01-06T10:00Z"));
     form("follow-up-conference-agreement", join(actions(ACTION_PLAN, "Action 1", "."), stopping),
         check(AGREEMENT_KEPT, REQUIRED, "Whether the agreement was kept is required."),
-        check(FOLLOW_UP_NOTES, REQUIRED, "The follow-up notes is required."),
+        check(FOLLOW_UP_NOTES, REQUIRED, "The follow-up note is required."),
         check(OUTCOME_FOR_PERSON_HARMED, REQUIRED, "What the person harmed is told is required."),
         check(CASE_OUTCOME, REQUIRED, "The outcome for the referrer is required."));
     CASE.put("follow-up-conference-agreement", Map.of(CONFERENCE_AT, "2020-01-06T10:00Z"));

@@ -49,7 +49,7 @@ class CircleTaskChecks {
           arrangedOn(task), "the day the meeting was arranged");
       input.requiredText(ISSUE_INTRODUCED, "The issue as introduced");
       input.requiredText(CLARIFICATION, "The clarification");
-      input.requiredText(SUGGESTIONS, "The suggestions");
+      input.requiredText(SUGGESTIONS, "What was suggested");
       input.requiredText(CHILDS_VIEW, "The child's view");
       List<Action> plan = readActions(task, ACTION_PLAN, "action plan", input);
       if (plan != null && plan.isEmpty()) {
@@ -86,9 +86,9 @@ class CircleTaskChecks {
     return stoppable((task, input) -> {
       LocalDate heldOn = input.requiredDateHeld(REVIEW_MEETING_HELD_ON, "The date the review meeting was held",
           arrangedOn(task), "the day the meeting was arranged");
-      String aspirations = input.requiredText(ASPIRATIONS, "The aspirations");
-      String aids = input.requiredText(AIDS, "The aids");
-      String obstacles = input.requiredText(OBSTACLES, "The obstacles");
+      String aspirations = input.requiredText(ASPIRATIONS, "What everyone hopes for");
+      String aids = input.requiredText(AIDS, "What is helping");
+      String obstacles = input.requiredText(OBSTACLES, "What is getting in the way");
       List<Action> reviewed = readActions(task, ACTION_PLAN, "action plan", input);
       List<Action> added = readActions(task, NEW_ACTIONS, "new actions", input);
       checkActions(added, "New action", heldOn, input);
@@ -163,7 +163,7 @@ class CircleTaskChecks {
       }
       LocalDate byWhen = FormInput.parseDate(action.byWhen());
       if (byWhen == null) {
-        input.problem(name + " needs a date to be done by (YYYY-MM-DD).");
+        input.problem(name + " needs a date to be done by.");
       } else if (meetingDay != null && byWhen.isBefore(meetingDay)) {
         input.problem(name + " is due before the meeting that agreed it.");
       }

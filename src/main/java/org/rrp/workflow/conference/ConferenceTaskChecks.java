@@ -39,7 +39,7 @@ class ConferenceTaskChecks {
   TaskListener suitabilityAndRiskCheck() {
     return stoppable((task, input) -> {
       String suitable = input.requiredChoice(CONFERENCE_SUITABLE, "Whether a conference is suitable", SUITABILITY_ANSWERS);
-      Texts.required(input, SUITABILITY_NOTES, "The suitability and risk notes");
+      Texts.required(input, SUITABILITY_NOTES, "The note on suitability and risk");
       boolean responsibilityAccepted = input.ticked(RESPONSIBILITY_ACCEPTED, "Whether responsibility is accepted");
       boolean riskManaged = input.ticked(RISK_MANAGED, "Whether every risk is managed");
       boolean coFacilitatorNeeded = input.ticked(CO_FACILITATOR_NEEDED, "Whether a co-facilitator is needed");
@@ -102,7 +102,7 @@ class ConferenceTaskChecks {
       } else if (task.getVariable(PARENT_CARER_CONSENT) != null) {
         input.problem("Participant " + number + " has no parent or carer named: record only their own consent.");
       }
-      Texts.optional(input, CONSENT_COMMENT, "The reasons the participant chose to give");
+      Texts.optional(input, CONSENT_COMMENT, "Any reason the participant chose to give");
       input.rejectIfInvalid();
       task.setVariable(CONSENT_GIVEN, ConsentGate.consentGiven(own, parentCarer, participant.isChild()));
     });
@@ -126,9 +126,9 @@ class ConferenceTaskChecks {
     return stoppable(withdrawable((task, input) -> {
       OffsetDateTime at = input.requiredDateTime(CONFERENCE_AT, "The date and time of the conference");
       Texts.required(input, CONFERENCE_VENUE, "The venue");
-      Texts.optional(input, OTHER_ATTENDEES, "The other people attending");
+      Texts.optional(input, OTHER_ATTENDEES, "Anyone else attending");
       Texts.optional(input, WHAT_TO_BRING, "What to bring");
-      List<String> attendees = Texts.list(task, input, CONFERENCE_ATTENDEES, "who attends");
+      List<String> attendees = Texts.list(task, input, CONFERENCE_ATTENDEES, "Who attends");
       if (attendees != null) {
         Roster roster = ConferenceRoster.of(task);
         if (attendees.isEmpty()) {
@@ -157,7 +157,7 @@ class ConferenceTaskChecks {
         input.problem("The outcome agreement needs at least one action.");
       }
       Texts.checkActions(plan, conferenceDay, input);
-      List<String> agreedBy = Texts.list(task, input, AGREED_BY, "agreement of each participant");
+      List<String> agreedBy = Texts.list(task, input, AGREED_BY, "The agreement of each participant");
       if (agreedBy != null) {
         Roster roster = ConferenceRoster.of(task);
         if (!agreedBy.stream().allMatch(roster::isNamed)) {
@@ -182,7 +182,7 @@ class ConferenceTaskChecks {
   TaskListener followUpCheck() {
     return stoppable((task, input) -> {
       input.requiredChoice(AGREEMENT_KEPT, "Whether the agreement was kept", AGREEMENT_KEPT_ANSWERS);
-      Texts.required(input, FOLLOW_UP_NOTES, "The follow-up notes");
+      Texts.required(input, FOLLOW_UP_NOTES, "The follow-up note");
       Texts.required(input, OUTCOME_FOR_PERSON_HARMED, "What the person harmed is told");
       Texts.required(input, CASE_OUTCOME, "The outcome for the referrer");
       Texts.optional(input, SIGNPOSTING, "The signposting");

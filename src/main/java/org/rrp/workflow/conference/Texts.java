@@ -47,7 +47,7 @@ final class Texts {
     try {
       return JsonVariables.readList(scope.getVariable(name), String.class);
     } catch (IllegalArgumentException e) {
-      input.problem("The " + label + " could not be read.");
+      input.problem(label + " could not be read.");
       return null;
     }
   }

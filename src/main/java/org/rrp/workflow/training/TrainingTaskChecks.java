@@ -106,8 +106,8 @@ class TrainingTaskChecks {
         TextLimits.limited(input, attendees.get(i).role(), "Attendee " + (i + 1) + "'s role", TextLimits.NAME);
       }
       if (attendees.size() < stage.leadsToAttend()) {
-        input.problem("The stage needs " + stage.leadsToAttend() + " setting leads to attend; "
-            + attendees.size() + " attended.");
+        input.problem("The stage needs " + stage.leadsToAttend() + (stage.leadsToAttend() == 1 ? " setting lead"
+            : " setting leads") + " to attend; " + attendees.size() + " attended.");
       }
       if (stage.seniorLeaderRequired() && attendees.stream().noneMatch(Attendee::isSenior)) {
         input.problem("The stage needs a senior leader among those who attended: none is marked as one.");
@@ -164,7 +164,7 @@ class TrainingTaskChecks {
         if (session == null || !session.isAttended()) {
           input.problem(which + " is not recorded as attended.");
         } else if (heldOn == null) {
-          input.problem(which + " needs the date it was held (YYYY-MM-DD).");
+          input.problem(which + " needs the date it was held.");
         } else if (heldOn.isAfter(CaseClock.today())) {
           input.problem(which + " cannot be held in the future.");
         }

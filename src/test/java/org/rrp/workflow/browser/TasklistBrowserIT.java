@@ -193,7 +193,7 @@ class TasklistBrowserIT {
         .contains("Case " + caseReference, "Hollybank Primary", "Solution Focused Circle");
     claim();
     form = CamundaForm.shown(browser);
-    form.text("Triage notes", "A circle fits: the school has no trained facilitator.");
+    form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     browser.screenshot("05-coordinator-triage");
     clickComplete();
     assertTaskGone("Triage request");

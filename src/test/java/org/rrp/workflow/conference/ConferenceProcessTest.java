@@ -283,7 +283,7 @@ class ConferenceProcessTest extends CaseProcessTest {
     assertRejected(task(conference), withVariables(CONFERENCE_SUITABLE, SUITABLE, RESPONSIBILITY_ACCEPTED, true,
         RISK_MANAGED, true, CO_FACILITATOR_NEEDED, true, SUITABILITY_NOTES, "Fine"), "The co-facilitator's name is required.");
     assertRejected(task(conference), withVariables(CONFERENCE_SUITABLE, SUITABLE, RESPONSIBILITY_ACCEPTED, true,
-        RISK_MANAGED, true, SUITABILITY_NOTES, "x".repeat(4001)), "The suitability and risk notes is longer than 4000 characters.");
+        RISK_MANAGED, true, SUITABILITY_NOTES, "x".repeat(4001)), "The note on suitability and risk is longer than 4000 characters.");
   }
 
   @Test
@@ -323,6 +323,7 @@ class ConferenceProcessTest extends CaseProcessTest {
         "The conference must be in the future.");
     assertRejected(task(conference), arrangement(CONFERENCE, "[\"1\",\"7\"]"),
         "Who attends includes someone who is not a named participant.");
+    assertRejected(task(conference), arrangement(CONFERENCE, "{\"1\": true}"), "Who attends could not be read.");
   }
 
   @Test

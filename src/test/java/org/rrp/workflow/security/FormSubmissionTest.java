@@ -147,7 +147,7 @@ class FormSubmissionTest {
     submission.hold(variables);
 
     assertThat(submission.problems()).containsExactlyInAnyOrder("Confirmed service is not one of the options.",
-        "Triage notes cannot take a value of this kind.");
+        "Triage note cannot take a value of this kind.");
   }
 
   private static FormSchema form(String id) throws IOException {
