@@ -51,7 +51,7 @@ class ConferenceTaskChecks {
           input.problem("A conference is suitable only when no risk is left unmanaged.");
         }
         if (coFacilitatorNeeded) {
-          Texts.requiredName(input, CO_FACILITATOR, "The co-facilitator's name");
+          Texts.requiredLine(input, CO_FACILITATOR, "The co-facilitator's name");
         }
       }
       input.rejectIfInvalid();
@@ -125,7 +125,7 @@ class ConferenceTaskChecks {
   TaskListener conferenceArrangementCheck() {
     return stoppable(withdrawable((task, input) -> {
       OffsetDateTime at = input.requiredDateTime(CONFERENCE_AT, "The date and time of the conference");
-      Texts.required(input, CONFERENCE_VENUE, "The venue");
+      Texts.requiredLine(input, CONFERENCE_VENUE, "The venue");
       Texts.optional(input, OTHER_ATTENDEES, "Anyone else attending");
       Texts.optional(input, WHAT_TO_BRING, "What to bring");
       List<String> attendees = Texts.list(task, input, CONFERENCE_ATTENDEES, "Who attends");

@@ -15,8 +15,8 @@ final class Texts {
 
   /** What a text field may hold: the forms say the same ({@code validate.maxLength}); the database holds 4,000. */
   static final int MAX_LENGTH = 4000;
-  /** What a name or an email address may hold (the forms' {@code validate.maxLength} of those fields). */
-  static final int MAX_NAME = Roster.MAX_TEXT;
+  /** What a line may hold: a name, an email address, a venue, an action (the forms' one-line text fields). */
+  static final int MAX_LINE = Roster.MAX_TEXT;
 
   private Texts() {
   }
@@ -25,9 +25,9 @@ final class Texts {
     return withinLength(input, input.requiredText(name, label), label, MAX_LENGTH);
   }
 
-  /** A required name (up to {@link #MAX_NAME} characters). */
-  static String requiredName(FormInput input, String name, String label) {
-    return withinLength(input, input.requiredText(name, label), label, MAX_NAME);
+  /** A required line: a name, a venue (up to {@link #MAX_LINE} characters). */
+  static String requiredLine(FormInput input, String name, String label) {
+    return withinLength(input, input.requiredText(name, label), label, MAX_LINE);
   }
 
   static String optional(FormInput input, String name, String label) {
@@ -71,15 +71,15 @@ final class Texts {
       String name = "Action " + (i + 1);
       if (action.what() == null || action.what().isBlank()) {
         input.problem(name + " does not say what is to be done.");
-      } else if (action.what().length() > MAX_LENGTH) {
-        input.problem(name + ": what is to be done is longer than " + MAX_LENGTH + " characters.");
+      } else if (action.what().length() > MAX_LINE) {
+        input.problem(name + ": what is to be done is longer than " + MAX_LINE + " characters.");
       }
       if (action.owner() == null || action.owner().isBlank()) {
         input.problem(name + " has no owner.");
-      } else if (action.owner().length() > MAX_NAME) {
-        input.problem(name + ": the owner's name is longer than " + MAX_NAME + " characters.");
+      } else if (action.owner().length() > MAX_LINE) {
+        input.problem(name + ": the owner's name is longer than " + MAX_LINE + " characters.");
       }
-      if (!FormInput.isEmail(action.ownerEmail()) || action.ownerEmail().length() > MAX_NAME) {
+      if (!FormInput.isEmail(action.ownerEmail()) || action.ownerEmail().length() > MAX_LINE) {
         input.problem(name + ": the owner needs a valid email address.");
       }
       if (action.progress() != null && action.progress().length() > MAX_LENGTH) {

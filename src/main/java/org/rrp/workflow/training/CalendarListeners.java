@@ -28,7 +28,7 @@ class CalendarListeners {
       if (startsAt != null && !startsAt.toInstant().isAfter(CaseClock.instant())) {
         input.problem("The event must be in the future.");
       }
-      String venue = TextLimits.required(input, EVENT_VENUE, "The venue", TextLimits.SHORT);
+      String venue = TextLimits.required(input, EVENT_VENUE, "The venue", TextLimits.NAME);
       Integer places = input.requiredWholeNumber(EVENT_PLACES, "The number of places", 1, MOST_PLACES);
       input.rejectIfInvalid();
       long id = calendar.addEvent(stage, title, startsAt, venue, places);

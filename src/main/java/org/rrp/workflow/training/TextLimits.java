@@ -6,7 +6,6 @@ import org.rrp.workflow.casework.FormInput;
 final class TextLimits {
 
   static final int NAME = 200;
-  static final int SHORT = 400;
   static final int LONG = 4000;
 
   private TextLimits() {

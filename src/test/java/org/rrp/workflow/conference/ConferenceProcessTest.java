@@ -324,6 +324,9 @@ class ConferenceProcessTest extends CaseProcessTest {
     assertRejected(task(conference), arrangement(CONFERENCE, "[\"1\",\"7\"]"),
         "Who attends includes someone who is not a named participant.");
     assertRejected(task(conference), arrangement(CONFERENCE, "{\"1\": true}"), "Who attends could not be read.");
+    Map<String, Object> venueOverALine = new java.util.HashMap<>(arrangement(CONFERENCE, "[\"1\",\"2\"]"));
+    venueOverALine.put(CONFERENCE_VENUE, "x".repeat(201));
+    assertRejected(task(conference), venueOverALine, "The venue is longer than 200 characters.");
   }
 
   @Test
@@ -344,6 +347,9 @@ class ConferenceProcessTest extends CaseProcessTest {
 
     Map<String, Object> heldEarlierThanArranged = new java.util.HashMap<>(record("[\"1\",\"2\"]", "2026-04-22"));
     heldEarlierThanArranged.put(CONFERENCE_HELD_ON, "2026-03-24");
+    Map<String, Object> actionOverALine = new java.util.HashMap<>(heldEarlierThanArranged);
+    actionOverALine.put(ACTION_PLAN, json(PLAN.replace("Say sorry to Kit in person", "x".repeat(201))));
+    assertRejected(task(conference), actionOverALine, "Action 1: what is to be done is longer than 200 characters.");
     complete(task(conference), heldEarlierThanArranged);
 
     assertThat(conference).isWaitingAt("Event_FollowUpDue").variables()

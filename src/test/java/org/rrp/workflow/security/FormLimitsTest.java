@@ -18,10 +18,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every text field of every form declares the maximum length the browser enforces, within what the engine can
- * store, and the server holds a submission to that same limit.
+ * Every text field of every form declares the maximum length the browser enforces: 200 characters for a line (a
+ * text field), 4,000 for a text area (what the engine can store), and the server holds a submission to that same
+ * limit. The exceptions are deliberate and listed: a setting's identifier is shorter (its pattern allows 3 to 20
+ * characters), and a read-only line shows the server's text (a stage catalogue's commitment, an action agreed
+ * earlier), which the person cannot type into: at most 4,000.
  */
 class FormLimitsTest {
+
+  static final int LINE = 200;
+  static final int TEXT_AREA = FormSchema.TEXT_LIMIT;
+  /** Lines with a limit of their own: the setting's identifier, 3 to 20 letters, digits or hyphens. */
+  static final Map<String, Integer> SHORTER_LINES = Map.of("Field_settingId", 20);
 
   static Stream<Path> forms() throws IOException {
     return Files.list(Path.of("forms")).filter(path -> path.toString().endsWith(".form")).sorted();
@@ -29,10 +37,11 @@ class FormLimitsTest {
 
   @ParameterizedTest
   @MethodSource("forms")
-  void everyTextFieldDeclaresAMaximumLengthTheEngineCanStore(Path form) throws IOException {
+  void everyLineTakes200CharactersAndEveryTextArea4000(Path form) throws IOException {
     List<String> missing = new ArrayList<>();
     walk(new ObjectMapper().readTree(form.toFile()).path("components"), missing);
-    assertThat(missing).as("text fields without validate.maxLength (at most " + FormSchema.TEXT_LIMIT + ")").isEmpty();
+    assertThat(missing).as("text fields whose validate.maxLength is not " + LINE + " (a line) or " + TEXT_AREA
+        + " (a text area)").isEmpty();
   }
 
   @ParameterizedTest
@@ -57,10 +66,14 @@ class FormLimitsTest {
 
   private static void walk(JsonNode components, List<String> missing) {
     for (JsonNode component : components) {
-      if (FormSchema.TEXT_TYPES.contains(component.path("type").asText())) {
+      String type = component.path("type").asText();
+      if (FormSchema.TEXT_TYPES.contains(type)) {
         JsonNode maxLength = component.path("validate").path("maxLength");
-        if (!maxLength.isInt() || maxLength.asInt() > FormSchema.TEXT_LIMIT) {
-          missing.add(component.path("id").asText());
+        String id = component.path("id").asText();
+        boolean readOnlyLine = "textfield".equals(type) && component.path("readonly").asBoolean(false);
+        int expected = "textarea".equals(type) ? TEXT_AREA : SHORTER_LINES.getOrDefault(id, LINE);
+        if (!maxLength.isInt() || (readOnlyLine ? maxLength.asInt() > TEXT_AREA : maxLength.asInt() != expected)) {
+          missing.add(id + " (" + type + ", " + maxLength.asText("no limit") + ")");
         }
       }
       walk(component.path("components"), missing);

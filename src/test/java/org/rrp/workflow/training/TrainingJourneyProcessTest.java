@@ -360,8 +360,9 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .hasMessageContaining("The setting's name must be at most 200 characters.");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
         .putValue(EVENT_STAGE, "awareness").putValue(EVENT_TITLE, "Old").putValue(EVENT_STARTS_AT, "2026-03-01T09:00Z")
-        .putValue(EVENT_VENUE, "Online").putValue(EVENT_PLACES, 0L)))
+        .putValue(EVENT_VENUE, "x".repeat(201)).putValue(EVENT_PLACES, 0L)))
         .hasMessageContaining("The event must be in the future.")
+        .hasMessageContaining("The venue must be at most 200 characters.")
         .hasMessageContaining("The number of places must be a whole number from 1 to 500.");
     assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("training-event", Variables.createVariables()
         .putValue(EVENT_STAGE, "stage-of-no-phase").putValue(EVENT_TITLE, "Unknown").putValue(EVENT_STARTS_AT, "2026-03-01T09:00Z")
