@@ -48,6 +48,7 @@ import org.rrp.workflow.casework.InvalidInputException;
 import org.rrp.workflow.circle.CircleVariables;
 import org.rrp.workflow.conference.ConferenceVariables;
 import org.rrp.workflow.referral.ReferralVariables;
+import org.rrp.workflow.training.TrainingRules;
 import org.rrp.workflow.training.TrainingVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -78,8 +79,13 @@ class FormRulesTest {
     /** A date not after today. */
     NOT_IN_FUTURE,
     /** A checkbox must be answered yes or no. */
-    ANSWERED
+    ANSWERED,
+    /** A text of a set shape ({@code validate.pattern}), the server's own pattern, e.g. a setting's identifier. */
+    PATTERN
   }
+
+  /** The patterns other than the email's the server checks, each by the field it shapes (the form's own text). */
+  static final Map<String, String> PATTERNS = Map.of(SETTING_ID, TrainingRules.SETTING_ID_PATTERN);
 
   /** What the form cannot declare, and why; the server alone checks it, in a plain sentence naming the field. */
   static final Map<Rule, String> INEXPRESSIBLE = Map.of(
@@ -261,6 +267,7 @@ class FormRulesTest {
         check(EVENT_PLACES, MAX, "The number of places must be a whole number from 1 to 500."));
     form("enrol-setting", named(LEADS, "Setting lead 1"),
         check(SETTING_ID, REQUIRED, "The setting's identifier is required."),
+        check(SETTING_ID, PATTERN, "The setting's identifier must be 3 to 20 letters, digits or hyphens"),
         check(SETTING_NAME, REQUIRED, "The setting's name is required."),
         check(AREA, REQUIRED, "The setting's area is required."),
         check(SETTING_PHASE, REQUIRED, "The setting's phase is required."),
@@ -441,6 +448,15 @@ class FormRulesTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"100001, true", "Brook-field-01, true", "ab1, true", "12345678901234567890, true", "ab, false",
+      "123456789012345678901, false", "URN 100001, false", "100001!, false", "'', false"})
+  void theFormsPatternAndTheServerAgreeOnEachSettingIdentifier(String identifier, boolean valid) {
+    boolean formAccepts = Pattern.compile(PATTERNS.get(SETTING_ID)).matcher(identifier).find(); // as form-js does
+    assertThat(formAccepts).as("the form, on " + identifier).isEqualTo(valid);
+    assertThat(TrainingRules.isSettingId(identifier)).as("the server, on " + identifier).isEqualTo(valid);
+  }
+
+  @ParameterizedTest
   @CsvSource({
       "name@example.org, true", "first.last+rrp@school.example.org, true", "o'brien@example.org, true",
       "name@example, false", "name.example.org, false", "name@@example.org, false", "name @example.org, false",
@@ -471,8 +487,10 @@ class FormRulesTest {
           rules.add(field + " " + REQUIRED);
         }
         if (validate.has("pattern")) {
-          rules.add(field + " " + (FormInput.EMAIL_PATTERN.equals(validate.path("pattern").asText()) ? EMAIL : "PATTERN "
-              + validate.path("pattern").asText()));
+          String pattern = validate.path("pattern").asText();
+          rules.add(field + " " + (FormInput.EMAIL_PATTERN.equals(pattern) ? EMAIL
+              : pattern.equals(PATTERNS.get(component.path("key").asText())) ? PATTERN : "pattern " + pattern
+              + " (not the server's)"));
         }
         if (validate.has("validationType")) {
           rules.add(field + " validationType " + validate.path("validationType").asText()
@@ -540,6 +558,7 @@ class FormRulesTest {
     Object value = switch (check.rule()) {
       case REQUIRED, ANSWERED -> null;
       case EMAIL -> "name@example";
+      case PATTERN -> "URN 100001";
       case NOT_IN_PAST -> YESTERDAY;
       case NOT_IN_FUTURE -> TOMORROW;
       case MIN -> 0L;

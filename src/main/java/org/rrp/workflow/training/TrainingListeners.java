@@ -27,7 +27,12 @@ class TrainingListeners {
 
   static final Set<String> PHASES = Set.of("early-years", "primary", "secondary", "all-through", "special",
       "alternative-provision", "post-16");
-  static final Pattern SETTING_ID_PATTERN = Pattern.compile("[A-Za-z0-9-]{3,20}");
+  /**
+   * A setting's identifier (its URN, say): 3 to 20 letters, digits or hyphens. The enrolment form carries this exact
+   * text as the identifier's {@code validate.pattern}, so the form refuses what the server refuses.
+   */
+  static final String SETTING_ID_PATTERN = "^[A-Za-z0-9-]{3,20}$";
+  private static final Pattern SETTING_ID_SHAPE = Pattern.compile(SETTING_ID_PATTERN);
   static final int LEADS_AT_ENROLMENT = 2;
 
   /** Checks the enrolment form and sets the journey up; a refusal starts nothing. */
@@ -36,7 +41,7 @@ class TrainingListeners {
     return execution -> {
       FormInput input = new FormInput(execution);
       String settingId = TextLimits.required(input, SETTING_ID, "The setting's identifier", 20);
-      if (settingId != null && !SETTING_ID_PATTERN.matcher(settingId).matches()) {
+      if (settingId != null && !isSettingId(settingId)) {
         input.problem("The setting's identifier must be 3 to 20 letters, digits or hyphens (e.g. its URN).");
         settingId = null;
       }
@@ -73,6 +78,10 @@ class TrainingListeners {
       input.rejectIfInvalid();
       journeys.enrol(execution, settingId, phase, stages);
     };
+  }
+
+  static boolean isSettingId(String value) {
+    return SETTING_ID_SHAPE.matcher(value).matches();
   }
 
   private static void checkLeads(DelegateExecution execution, FormInput input) {

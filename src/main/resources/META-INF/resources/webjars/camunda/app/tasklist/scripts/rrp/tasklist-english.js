@@ -7,7 +7,8 @@
  * date field shows and takes dd/mm/yyyy; a locale asked for by name is left as asked.
  *
  * form-js says "Field must match pattern ^[^@\s]+@…$." for an email address it refuses (its pattern is the server's
- * own rule); the person reads a sentence instead.
+ * own rule), and the same for a setting's identifier; form-js 1.8 has no error message of a form's own, so the person
+ * reads a sentence instead.
  */
 define('rrp-tasklist-english', [], function () {
   'use strict';
@@ -22,6 +23,8 @@ define('rrp-tasklist-english', [], function () {
 
   var EMAIL_PATTERN_ERROR = /^Field must match pattern \^\[\^@\\s\]\+@/;
   var EMAIL_SENTENCE = 'Enter an email address such as name@example.org.';
+  var SETTING_ID_PATTERN_ERROR = /^Field must match pattern \^\[A-Za-z0-9-\]\{3,20\}\$/;
+  var SETTING_ID_SENTENCE = "Enter 3 to 20 letters, digits or hyphens, such as the setting's URN.";
 
   /** Rewords the text in place (the form's renderer keeps its own text nodes, so they are changed, not replaced). */
   function reword(root) {
@@ -31,6 +34,8 @@ define('rrp-tasklist-english', [], function () {
       for (var text = walker.nextNode(); text; text = walker.nextNode()) {
         if (EMAIL_PATTERN_ERROR.test(text.data.trim())) {
           text.data = EMAIL_SENTENCE;
+        } else if (SETTING_ID_PATTERN_ERROR.test(text.data.trim())) {
+          text.data = SETTING_ID_SENTENCE;
         }
       }
     }
@@ -50,5 +55,5 @@ define('rrp-tasklist-english', [], function () {
   } else {
     document.addEventListener('DOMContentLoaded', watch);
   }
-  return { EMAIL_SENTENCE: EMAIL_SENTENCE };
+  return { EMAIL_SENTENCE: EMAIL_SENTENCE, SETTING_ID_SENTENCE: SETTING_ID_SENTENCE };
 });
