@@ -276,7 +276,7 @@ class FormRulesTest {
     List<Check> pausing = List.of(
         check(PAUSE_REASON, REQUIRED, "Why the journey pauses is required.", pause),
         check(RESUME_BY, REQUIRED, "When to look at the journey again is required.", pause),
-        check(RESUME_BY, NOT_IN_PAST, "When to look at the journey again must be a day in the future.", pause));
+        check(RESUME_BY, NOT_IN_PAST, "When to look at the journey again must be today or a later day.", pause));
     form("evidence-embedding", pausing,
         check(EMBEDDING_EVIDENCE, REQUIRED, "The evidence that the practice is embedded is required."));
     form("decide-stage-opening",

@@ -30,8 +30,8 @@ final class JourneyPause {
       if (input.ticked(PAUSE_JOURNEY, "Whether the journey pauses")) {
         TextLimits.required(input, PAUSE_REASON, "Why the journey pauses", TextLimits.LONG);
         LocalDate resumeBy = input.requiredDate(RESUME_BY, "When to look at the journey again");
-        if (resumeBy != null && !resumeBy.isAfter(CaseClock.today())) {
-          input.problem("When to look at the journey again must be a day in the future.");
+        if (resumeBy != null && resumeBy.isBefore(CaseClock.today())) {
+          input.problem("When to look at the journey again must be today or a later day.");
         }
         input.rejectIfInvalid();
         journeys.pause(task.getExecution());

@@ -295,6 +295,18 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aJourneyMayBePausedUntilTodayAsTheFormOffersButNotUntilADayPassed() {
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    assertRejected(journey, withVariables(PAUSE_JOURNEY, true, PAUSE_REASON, "Staff changes",
+        RESUME_BY, CaseClock.today().minusDays(1).toString()), "When to look at the journey again must be today or a later day.");
+
+    complete(task(journey), withVariables(PAUSE_JOURNEY, true, PAUSE_REASON, "Staff changes",
+        RESUME_BY, CaseClock.today().toString()));
+
+    assertThat(journey).isWaitingAt("Task_ResumeJourney");
+  }
+
+  @Test
   void aPausedJourneyResumesAtTheSameStageWithItsTimescaleMovedOn() {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
