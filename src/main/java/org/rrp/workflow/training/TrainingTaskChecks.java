@@ -5,7 +5,9 @@ import static org.rrp.workflow.training.TrainingVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,13 +35,32 @@ class TrainingTaskChecks {
         "The evidence that the practice is embedded", TextLimits.LONG));
   }
 
+  /**
+   * The choices of "Decide whether the stage opens", in the form's order: asking for evidence again only for a stage
+   * with a prerequisite, whose embedding the setting evidenced. The form shows these, so it offers what the check takes.
+   */
+  static Map<String, String> choicesOfStageOpening(DelegateTask task) {
+    Map<String, String> choices = new LinkedHashMap<>();
+    choices.put(OPEN, "Yes: open the stage (invite the setting)");
+    if (task.getVariable(STAGE_PREREQUISITE) != null) {
+      choices.put(EVIDENCE_AGAIN, "Not yet: ask the setting for more evidence");
+    }
+    choices.put(DECLINE, "No: the journey ends here");
+    return choices;
+  }
+
+  @Bean
+  TaskListener stageOpeningChoices() {
+    return task -> task.setVariableLocal(STAGE_OPENING_OPTIONS, JsonVariables.json(choicesOfStageOpening(task).entrySet()
+        .stream().map(choice -> Map.of("value", choice.getKey(), "label", choice.getValue())).toList()));
+  }
+
   @Bean
   TaskListener stageOpeningCheck() {
     return task -> {
       FormInput input = new FormInput(task);
-      boolean prerequisite = task.getVariable(STAGE_PREREQUISITE) != null;
       String opening = input.requiredChoice(STAGE_OPENING, "Whether the stage opens",
-          prerequisite ? Set.of(OPEN, EVIDENCE_AGAIN, DECLINE) : Set.of(OPEN, DECLINE));
+          choicesOfStageOpening(task).keySet());
       String note = TextLimits.optional(input, OPENING_NOTE, "The note to the setting", TextLimits.LONG);
       if (opening != null && !OPEN.equals(opening) && note == null && !input.hasProblems()) {
         input.problem("The note to the setting is required when the stage does not open.");

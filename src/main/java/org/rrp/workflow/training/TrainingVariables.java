@@ -37,6 +37,7 @@ public final class TrainingVariables {
   public static final String EMBEDDING_EVIDENCE = "embeddingEvidence";
   public static final String STAGE_OPENING = "stageOpening";          // String, one of OPEN, EVIDENCE_AGAIN, DECLINE
   public static final String OPENING_NOTE = "openingNote";
+  public static final String STAGE_OPENING_OPTIONS = "stageOpeningOptions"; // Json list of {label, value}, task-local
   public static final String OPEN = "open";
   public static final String EVIDENCE_AGAIN = "evidence-again";
   public static final String DECLINE = "decline";

@@ -143,6 +143,10 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
 
     assertThat(journey).isWaitingAt("Task_DecideStageOpening");
     assertThat(stageVariable(journey, STAGE_ID)).isEqualTo("rrp-senior-leadership");
+    assertThat(offered(journey)).as("a stage by invitation, with no prerequisite, has no evidence to ask for again")
+        .containsExactly(OPEN, DECLINE);
+    assertRejected(journey, withVariables(STAGE_OPENING, EVIDENCE_AGAIN, OPENING_NOTE, "More, please."),
+        "Whether the stage opens is not one of the options.");
     complete(task(journey), withVariables(STAGE_OPENING, DECLINE,
         OPENING_NOTE, "The six-day programme is full for this academic year."));
     execute(job());
@@ -199,6 +203,8 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     assertThat(journey).isWaitingAt("Task_EvidenceEmbedding");
     assertThat(stageVariable(journey, STAGE_PREREQUISITE_NAME)).asString().contains("education colleagues");
     complete(task(journey), withVariables(EMBEDDING_EVIDENCE, "Restorative conversations are in our policy.", PAUSE_JOURNEY, false));
+    assertThat(offered(journey)).as("a stage with a prerequisite may ask for evidence again")
+        .containsExactly(OPEN, EVIDENCE_AGAIN, DECLINE);
     complete(task(journey), withVariables(STAGE_OPENING, EVIDENCE_AGAIN, OPENING_NOTE, "Please add what changed for pupils."));
     assertThat(journey).as("the stage does not open without the evidence").isWaitingAt("Task_EvidenceEmbedding");
     complete(task(journey), withVariables(EMBEDDING_EVIDENCE, "Exclusions halved; pupils run circles.", PAUSE_JOURNEY, false));
@@ -603,6 +609,12 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
         .singleResult();
   }
 
+
+  /** The choices the open "Decide whether the stage opens" offers, as its form shows them. */
+  private List<String> offered(ProcessInstance journey) {
+    return com.jayway.jsonpath.JsonPath.read(engine.getTaskService().getVariableLocal(task(journey).getId(),
+        STAGE_OPENING_OPTIONS).toString(), "$[*].value");
+  }
 
   private void assertRejected(ProcessInstance journey, Map<String, Object> submitted, String problem) {
     TaskForms.assertRejected(engine.getProcessEngine(), task(journey), submitted, problem);
