@@ -412,6 +412,14 @@ class FormRulesTest {
     }
   }
 
+  @Test
+  void theCoFacilitatorIsAskedForOnlyWhenTheServerNeedsOneForAConferenceThatIsSuitable() throws IOException {
+    JsonNode field = JSON.readTree(Path.of("forms/assess-conference-suitability.form").toFile()).findParents("key").stream()
+        .filter(component -> CO_FACILITATOR.equals(component.path("key").asText())).findFirst().orElseThrow();
+    assertThat(field.path("conditional").path("hide").asText())
+        .isEqualTo("=" + CO_FACILITATOR_NEEDED + " != true or " + CONFERENCE_SUITABLE + " != \"" + SUITABLE + "\"");
+  }
+
   /** The problems a check finds in these variables; none when it accepts them (or ends the task another way). */
   private static List<String> problemsOf(Object listener, Map<String, Object> variables) {
     Throwable refusal = catchThrowable(() -> run(listener, variables));

@@ -284,6 +284,11 @@ class ConferenceProcessTest extends CaseProcessTest {
         RISK_MANAGED, true, CO_FACILITATOR_NEEDED, true, SUITABILITY_NOTES, "Fine"), "The co-facilitator's name is required.");
     assertRejected(task(conference), withVariables(CONFERENCE_SUITABLE, SUITABLE, RESPONSIBILITY_ACCEPTED, true,
         RISK_MANAGED, true, SUITABILITY_NOTES, "x".repeat(4001)), "The note on suitability and risk is longer than 4000 characters.");
+
+    complete(task(conference), withVariables(CONFERENCE_SUITABLE, ConferenceVariables.NOT_SUITABLE,
+        CO_FACILITATOR_NEEDED, true, SUITABILITY_NOTES, "Responsibility not accepted yet"));
+    assertThat(conference).as("a co-facilitator is named only for a conference that goes ahead, as the form asks")
+        .isNotWaitingAt("Task_AssessSuitability");
   }
 
   @Test
