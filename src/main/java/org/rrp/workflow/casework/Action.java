@@ -14,4 +14,9 @@ public record Action(String what, String owner, String ownerEmail, String byWhen
   public boolean isDone() {
     return Boolean.TRUE.equals(done);
   }
+
+  /** The day it is due as people read it, {@code dd/mm/yyyy} (what emails show; {@link #byWhen} is the form's text). */
+  public String dueOn() {
+    return EnglishDates.day(byWhen);
+  }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rrp.workflow.allocation.AdvisorAllocationService;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.CaseFile;
+import org.rrp.workflow.casework.EnglishDates;
 import org.rrp.workflow.notification.MailTemplates;
 import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.notification.OnceKey;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class ConferenceDelegates {
 
   static final String CONFERENCE = "Restorative Conference";
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final DateTimeFormatter DAY = EnglishDates.DAY;
   static final String ADVISOR = "advisor";
 
   /** "Remind of consent due": the participant (and a child's parent or carer) whose decision is outstanding. */

@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.rrp.workflow.casework.Action;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.EnglishDates;
 import org.rrp.workflow.notification.MailTemplates;
 import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.notification.OnceKey;
@@ -26,8 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MeetingReminders {
 
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  static final DateTimeFormatter WHEN = EnglishDates.WEEKDAY_AND_TIME;
+  static final DateTimeFormatter DAY = EnglishDates.WEEKDAY;
 
   /**
    * One meeting of a case.

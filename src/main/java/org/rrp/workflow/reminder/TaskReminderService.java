@@ -3,7 +3,6 @@ package org.rrp.workflow.reminder;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +18,7 @@ import org.rrp.workflow.notification.Notifier;
 import org.rrp.workflow.notification.OnceKey;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.WithoutAuthorization;
+import org.rrp.workflow.casework.EnglishDates;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 @Service
 class TaskReminderService {
 
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+  static final DateTimeFormatter DAY = EnglishDates.WEEKDAY_AND_TIME;
 
   private final Reminders reminders;
   private final IdentityService identityService;

@@ -15,12 +15,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.rrp.workflow.casework.EnglishDates;
 
 /** A stage's certificate: one A4 landscape page naming the setting, the stage and the date (Apache PDFBox). */
 @Service
 class Certificates {
 
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final DateTimeFormatter DATE = EnglishDates.DAY;
 
   private final String issuer;
 

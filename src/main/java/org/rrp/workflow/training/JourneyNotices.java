@@ -5,7 +5,6 @@ import static org.rrp.workflow.notification.MailTemplates.model;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,13 +16,14 @@ import org.rrp.workflow.notification.OnceKey;
 import org.rrp.workflow.training.JourneyRecords.Lead;
 import org.springframework.stereotype.Service;
 import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.casework.EnglishDates;
 
 /** The emails of a training journey, each sent once per recipient. Subjects name the setting's identifier only. */
 @Service
 class JourneyNotices {
 
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy 'at' HH:mm", Locale.UK);
+  static final DateTimeFormatter DAY = EnglishDates.DAY;
+  static final DateTimeFormatter WHEN = EnglishDates.WEEKDAY_AND_TIME;
 
   /** Who a journey's emails go to, and what they name. */
   record Setting(String id, String name, List<Lead> leads) {

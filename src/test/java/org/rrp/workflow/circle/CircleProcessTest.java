@@ -255,7 +255,7 @@ class CircleProcessTest extends CaseProcessTest {
 
     assertThat(recipients()).containsExactlyInAnyOrder("sky.teacher@example.org", "jo.carer@example.org", ADVISOR_EMAIL);
     MimeMessage reminder = TestMail.to(mail, "jo.carer@example.org").get(0);
-    assertThat(reminder.getSubject()).contains("Wednesday 11 March 2026 at 10:00").doesNotContain("Robin");
+    assertThat(reminder.getSubject()).contains("Wednesday 11/03/2026 at 10:00").doesNotContain("Robin");
     assertThat(GreenMailUtil.getBody(reminder)).contains(CASE).contains("Hollybank Primary, room 2")
         .contains("Your notes from home");
     assertThat(circle).isWaitingAt("Task_RecordInitialMeeting");

@@ -54,8 +54,8 @@ class MailTemplatesTest {
 
     assertThat(closed.subject()).isEqualTo("RRP case " + CASE + " closed");
     assertThat(closed.body()).contains("Outcome:\nSettled.\n")
-        .contains("The actions agreed:\n- Meet at the gate (Sky Teacher, by 2026-03-20, done)\n"
-            + "- Quiet space at lunch (Lee Mentor, by 2026-03-27)\n")
+        .contains("The actions agreed:\n- Meet at the gate (Sky Teacher, by 20/03/2026, done)\n"
+            + "- Quiet space at lunch (Lee Mentor, by 27/03/2026)\n")
         .doesNotContain("Other services").contains("feedback");
   }
 
@@ -86,22 +86,22 @@ class MailTemplatesTest {
   @Test
   void overdueAndEscalationNameTheTaskAndDueDate() {
     Map<String, Object> task = model("taskName", "Triage request", "caseLabel", "case " + CASE, "due",
-        "Friday 20 March 2026, 10:00", "holder", "assigned to alex");
+        "Friday 20/03/2026 at 10:00", "holder", "assigned to alex");
 
     assertThat(mail.compose("task-overdue", CASE, "assignee", TO, task).subject())
         .isEqualTo("Overdue: Triage request (case " + CASE + ")");
     Notification escalated = mail.compose("task-escalated", CASE, "coordinator", TO, task);
     assertThat(escalated.subject()).isEqualTo("Escalation: Triage request (case " + CASE + ") is overdue");
-    assertThat(escalated.body()).contains("assigned to alex").contains("Friday 20 March 2026, 10:00");
+    assertThat(escalated.body()).contains("assigned to alex").contains("Friday 20/03/2026 at 10:00");
   }
 
   @Test
   void meetingReminderNamesTheKindOfMeeting() {
     Notification reminder = mail.compose("meeting-reminder", CASE, "participant", TO, model("meeting",
-        "Restorative Conference preparation meeting", "when", "Monday 9 March 2026 at 14:00", "venue", "Room 4",
+        "Restorative Conference preparation meeting", "when", "Monday 09/03/2026 at 14:00", "venue", "Room 4",
         "bring", "Your notes"));
 
-    assertThat(reminder.subject()).isEqualTo("Reminder: Restorative Conference preparation meeting, Monday 9 March 2026 at 14:00");
+    assertThat(reminder.subject()).isEqualTo("Reminder: Restorative Conference preparation meeting, Monday 09/03/2026 at 14:00");
     assertThat(reminder.body()).contains("reminder of the Restorative Conference preparation meeting for case " + CASE)
         .contains("Where: Room 4").contains("What to bring: Your notes");
   }
@@ -109,7 +109,7 @@ class MailTemplatesTest {
   @Test
   void actionDueSaysWhereItWasAgreed() {
     Notification due = mail.compose("action-due", CASE, "action owner", TO, model("agreedAt", "Solution Focused Circle",
-        "due", "Friday 20 March 2026", "what", "Meet at the gate", "owner", "Sky Teacher"));
+        "due", "Friday 20/03/2026", "what", "Meet at the gate", "owner", "Sky Teacher"));
 
     assertThat(due.subject()).isEqualTo("Action due: case " + CASE);
     assertThat(due.body()).contains("agreed at the Solution Focused Circle for case " + CASE)

@@ -84,7 +84,7 @@ class TaskDeadlineWatchTest extends CaseProcessTest {
 
     MimeMessage reminder = single(TestMail.to(mail, "alex@example.org"));
     assertThat(reminder.getSubject()).isEqualTo("Overdue: Give advice and guidance (case RRP-2026-6001)");
-    assertThat(GreenMailUtil.getBody(reminder)).contains("Friday 20 March 2026, 10:00");
+    assertThat(GreenMailUtil.getBody(reminder)).contains("Friday 20/03/2026 at 10:00");
 
     Job escalation = watchOf(task);
     assertThat(escalation.getDuedate()).as("two working days after it fell due: Tuesday")
