@@ -105,7 +105,8 @@ class FormSubmissionTest {
     ObjectNode notStopped = JSON.valueToTree(Map.of(CaseVariables.STOP_CASE, Map.of("value", false),
         CircleVariables.ASPIRATIONS, Map.of("value", " ")));
     review.requireFilled(notStopped);
-    assertThat(review.problems()).contains("Aspirations must be filled in.", "Obstacles: what is getting in the way must be filled in.")
+    assertThat(review.problems()).contains("What everyone hopes for (aspirations) must be filled in.",
+            "What is getting in the way (obstacles) must be filled in.")
         .noneMatch(problem -> problem.startsWith("Why the case stops"));
 
     FormSubmission stopped = new FormSubmission(form("record-review-meeting"));
