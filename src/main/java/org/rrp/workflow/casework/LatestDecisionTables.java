@@ -37,7 +37,8 @@ final class LatestDecisionTables<T> {
     if (latest == null) {
       return Optional.empty();
     }
-    return Optional.of(byDefinition.computeIfAbsent(latest.getId(), id -> read.apply(decisionKey,
-        WithoutAuthorization.call(engine, () -> repositoryService.getDmnModelInstance(id)))));
+    // Read inside an engine command: parsing a table reads the engine's configuration from the command's context.
+    return Optional.of(byDefinition.computeIfAbsent(latest.getId(), id -> WithoutAuthorization.call(engine,
+        () -> read.apply(decisionKey, repositoryService.getDmnModelInstance(id)))));
   }
 }

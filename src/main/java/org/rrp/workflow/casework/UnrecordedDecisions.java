@@ -22,23 +22,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnrecordedDecisions {
 
+  private final ProcessEngine engine;
   private final DmnEngine dmnEngine;
   private final LatestDecisionTables<DmnDecision> parsed;
 
   UnrecordedDecisions(ProcessEngine engine) {
+    this.engine = engine;
     this.dmnEngine = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
     this.parsed = new LatestDecisionTables<>(engine, dmnEngine::parseDecision);
   }
 
   /** The result of the latest deployed table of the key (without a tenant); empty when none is deployed. */
   public Optional<DmnDecisionResult> evaluate(String decisionKey, VariableMap variables) {
-    return parsed.latest(decisionKey).map(decision -> dmnEngine.evaluateDecision(decision, variables));
+    return parsed.latest(decisionKey).map(decision -> evaluated(decision, variables));
   }
 
   /** The results of one latest deployed table of the key for each of the inputs, in their order (looked up once). */
   public List<DmnDecisionResult> evaluateEach(String decisionKey, List<VariableMap> inputs) {
     return parsed.latest(decisionKey)
-        .map(decision -> inputs.stream().map(variables -> dmnEngine.evaluateDecision(decision, variables)).toList())
+        .map(decision -> inputs.stream().map(variables -> evaluated(decision, variables)).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * Evaluated inside an engine command (the caller's, when it is in one): the engine's DMN engine reads the engine's
+   * configuration from the command's context, the first time it evaluates.
+   */
+  private DmnDecisionResult evaluated(DmnDecision decision, VariableMap variables) {
+    return WithoutAuthorization.call(engine, () -> dmnEngine.evaluateDecision(decision, variables));
   }
 }
