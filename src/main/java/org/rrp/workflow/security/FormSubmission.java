@@ -119,7 +119,7 @@ final class FormSubmission {
     } else if (value.isContainerNode() && !"json".equals(type) && !Set.of("checklist", "taglist").contains(field.type())) {
       problems.add(field.label() + " cannot take a value of this kind.");
     } else if (value.isContainerNode() && value.toString().length() > JSON_LIMIT) {
-      problems.add(field.label() + " is too long.");
+      problems.add(field.label() + " holds more than the form allows.");
     }
   }
 
@@ -156,21 +156,21 @@ final class FormSubmission {
     JsonNode rows = value;
     if (value.isTextual()) {
       if (value.asText().length() > JSON_LIMIT) {
-        problems.add(list.label() + " is too long.");
+        problems.add(list.label() + " holds more than the form allows.");
         return;
       }
       try {
         rows = JSON.readTree(value.asText());
       } catch (JsonProcessingException e) {
-        problems.add(list.label() + " is not a list.");
+        problems.add(list.label() + " could not be read.");
         return;
       }
     } else if (!TEXT_VALUE_TYPES.contains(type) && !type.isEmpty()) {
-      problems.add(list.label() + " is not a list.");
+      problems.add(list.label() + " could not be read.");
       return;
     }
     if (!rows.isArray()) {
-      problems.add(list.label() + " is not a list.");
+      problems.add(list.label() + " could not be read.");
       return;
     }
     JsonNode before = storedRows(list.key());
@@ -180,7 +180,7 @@ final class FormSubmission {
     }
     for (int index = 0; index < rows.size(); index++) {
       if (!(rows.get(index) instanceof ObjectNode row)) {
-        problems.add(list.label() + " is not a list.");
+        problems.add(list.label() + " could not be read.");
         return;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {

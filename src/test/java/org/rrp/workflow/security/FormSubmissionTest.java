@@ -62,6 +62,11 @@ class FormSubmissionTest {
 
     ObjectNode first = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
         "[{\"what\":\"Meet\",\"owner\":\"Sky\",\"done\":true}]")));
+    ObjectNode notAList = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value", "{\"what\":1}")));
+    FormSubmission unreadable = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+    unreadable.hold(notAList);
+    assertThat(unreadable.problems()).containsExactly("Actions agreed so far: for each, was it done? could not be read.");
+
     FormSubmission nothingStored = new FormSubmission(form("record-review-meeting"));
     nothingStored.hold(first);
     assertThat(first.path(CaseVariables.ACTION_PLAN).path("value").asText()).as("read-only cells with nothing stored")
