@@ -62,6 +62,8 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiGuard.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most a form, claim or message the guard reads may hold: ten times the most one list may hold. */
+  static final int BODY_LIMIT = 2 * 1024 * 1024;
   static final String REST_PREFIX = "/engine-rest/";
   static final String WEBAPP_PREFIX = "/camunda/api/engine/engine/";
 
@@ -106,8 +108,15 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     String method = request.getMethod();
     if ("POST".equals(method) && IdentityIds.CREATE.matcher(path).matches()) {
-      byte[] bytes = request.getInputStream().readAllBytes();
+      byte[] bytes = body(request, response);
+      if (bytes == null) {
+        return;
+      }
       JsonNode body = parse(bytes);
+      if (!(body instanceof ObjectNode)) {
+        refuseUnreadable(response);
+        return;
+      }
       Optional<String> badId = identityIds.problem(path.startsWith("user") ? "user" : "group",
           path.startsWith("user") ? body == null ? null : body.path("profile").path("id").asText(null)
               : body == null ? null : body.path("id").asText(null));
@@ -115,17 +124,20 @@ class EngineApiGuard extends OncePerRequestFilter {
         badRequest(response, List.of(badId.get()));
         return;
       }
-      request = new BodyRequest(request, bytes);
+      request = new BodyRequest(request, JSON.writeValueAsBytes(body));
     }
     if ("POST".equals(method) && ApiRules.MESSAGE.equals(path) && !caller.isAdministrator()) {
-      byte[] bytes = request.getInputStream().readAllBytes();
+      byte[] bytes = body(request, response);
+      if (bytes == null) {
+        return;
+      }
       Optional<String> refused = caseMessageRefusal(caller, parse(bytes));
       if (refused.isPresent()) {
         LOG.info("Refused {} {} for {}: {}", method, path, caller.userId(), refused.get());
         write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused.get()));
         return;
       }
-      chain.doFilter(new BodyRequest(request, bytes), response);
+      chain.doFilter(new BodyRequest(request, JSON.writeValueAsBytes(parse(bytes))), response);
       return;
     }
     Optional<String> refusal = refusal(caller, method, path);
@@ -136,8 +148,15 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     Matcher claim = ApiRules.TASK_CLAIM.matcher(path);
     if ("POST".equals(method) && claim.matches() && !"unclaim".equals(claim.group(2))) {
-      byte[] bytes = request.getInputStream().readAllBytes();
+      byte[] bytes = body(request, response);
+      if (bytes == null) {
+        return;
+      }
       JsonNode body = parse(bytes);
+      if (bytes.length > 0 && !(body instanceof ObjectNode)) {
+        refuseUnreadable(response);
+        return;
+      }
       String claimant = body == null ? null : body.path("userId").asText(null);
       boolean givenBack = "assignee".equals(claim.group(2)) && claimant == null;
       if (!caller.isAdministrator() && !givenBack && !caller.userId().equals(claimant)) {
@@ -146,7 +165,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused));
         return;
       }
-      request = new BodyRequest(request, bytes);
+      request = new BodyRequest(request, body == null ? bytes : JSON.writeValueAsBytes(body)); // what was read, only
     }
     Matcher task = ApiRules.TASK_FORM.matcher(path);
     Matcher start = ApiRules.START_FORM.matcher(path);
@@ -247,9 +266,16 @@ class EngineApiGuard extends OncePerRequestFilter {
       chain.doFilter(request, response); // no such task or definition: the engine answers
       return;
     }
-    byte[] bytes = request.getInputStream().readAllBytes();
+    byte[] bytes = body(request, response);
+    if (bytes == null) {
+      return;
+    }
+    if (bytes.length == 0) {
+      answerRefusals(new BodyRequest(request, bytes), response, chain); // no variables: the server's checks decide
+      return;
+    }
     if (!(parse(bytes) instanceof ObjectNode submission)) {
-      chain.doFilter(new BodyRequest(request, bytes), response); // not a JSON object: the REST layer refuses it
+      refuseUnreadable(response);
       return;
     }
     if (start && !caller.isAdministrator()) {
@@ -316,6 +342,32 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     submission.remove(List.of("businessKey", "caseInstanceId", "skipCustomListeners", "skipIoMappings", "startInstructions"));
     return Optional.empty();
+  }
+
+  /**
+   * The body of a request the guard reads, up to {@link #BODY_LIMIT}; null, with 413 answered, when it is larger:
+   * no form, claim or message comes near it, and the guard holds what it reads in memory.
+   */
+  private static byte[] body(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    byte[] bytes = request.getInputStream().readNBytes(BODY_LIMIT + 1);
+    if (bytes.length <= BODY_LIMIT) {
+      return bytes;
+    }
+    RefusedInputs.refused("request body over " + BODY_LIMIT / 1024 / 1024 + " MB", 1);
+    write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Map.of("type", "InvalidRequestException",
+        "message", "The request is larger than the " + BODY_LIMIT / 1024 / 1024 + " MB this service takes."));
+    return null;
+  }
+
+  /**
+   * A body the guard must read (a claim, a form, a start, a new user or group) that it cannot read as a JSON object:
+   * refused, never passed on, because the engine's own reader might read more of it than the guard did (a string
+   * longer than the guard's reader takes, say) and so be given what the guard never checked.
+   */
+  private static void refuseUnreadable(HttpServletResponse response) throws IOException {
+    String problem = "The request's body could not be read.";
+    RefusedInputs.refused("request body", 1);
+    badRequest(response, problem, List.of(problem));
   }
 
   private static JsonNode parse(byte[] bytes) {

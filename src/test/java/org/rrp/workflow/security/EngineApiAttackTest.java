@@ -278,6 +278,39 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void aBodyTheGuardCannotReadIsRefusedNotPassedOnToTheEngine(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String task = "task/" + allocated.taskId();
+    // Deeper than the guard's JSON reader goes, which the engine's reader would skip to read the fields after it.
+    String tooDeep = "[".repeat(1_500) + "]".repeat(1_500);
+    String oversized = "\"" + "A".repeat(EngineApiGuard.BODY_LIMIT) + "\"";
+    Object cases = api.rest("admin", "GET", "process-instance/count?processDefinitionKey=referral", null).object().get("count");
+    int logged = output.getAll().length();
+
+    for (String junk : List.of(tooDeep, oversized)) {
+      int status = junk.equals(oversized) ? 413 : 400;
+      Api.Session session = api.login(allocated.advisor());
+      for (Answer refused : List.of(
+          api.rest(allocated.advisor(), "POST", task + "/assignee", "{\"x\":" + junk + ",\"userId\":\"bea\"}"),
+          session.call("POST", task + "/claim", "{\"x\":" + junk + ",\"userId\":\"bea\"}"),
+          api.rest(allocated.advisor(), "POST", task + "/submit-form", "{\"x\":" + junk
+              + ",\"variables\":{\"referrerEmail\":{\"value\":\"mallory@example.org\"}}}"),
+          api.rest("rosa", "POST", "process-definition/key/referral/start", "{\"x\":" + junk
+              + ",\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_GiveAdviceAndGuidance\"}]}"))) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(status);
+      }
+    }
+    assertThat(api.rest("admin", "GET", task, null).object()).containsEntry("assignee", allocated.advisor());
+    assertThat(api.rest("admin", "GET", "process-instance/" + allocated.caseId() + "/variables/" + CaseVariables.REFERRER_EMAIL,
+        null).object().get("value")).isNotEqualTo("mallory@example.org");
+    assertThat(api.rest("admin", "GET", "process-instance/count?processDefinitionKey=referral", null).object())
+        .as("no case started").containsEntry("count", cases);
+    String log = output.getAll().substring(logged);
+    assertThat(log.lines().filter(line -> line.contains("Refused input: request body"))).hasSize(8);
+    assertThat(log).doesNotContain("AAAAAAAA");
+  }
+
+  @Test
   void workOnATaskThatIsNoLongerOpenIsRefusedWith400WithoutItsId(CapturedOutput output) {
     Cases.Allocated allocated = cases.allocated("rosa");
     Map<String, Object> advice = adviceGiven();
