@@ -29,6 +29,7 @@ public final class FormInput {
   public static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
   private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
+  private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
 
   private final VariableScope scope;
   private final List<String> problems = new ArrayList<>();
@@ -37,9 +38,17 @@ public final class FormInput {
     this.scope = scope;
   }
 
+  /**
+   * Whether a text shows nothing: empty, or only spaces of any kind, including those {@link String#isBlank()} does not
+   * count (a no-break space, a zero-width space, other invisible format characters).
+   */
+  public static boolean isBlank(String text) {
+    return INVISIBLE.matcher(text).replaceAll("").isEmpty();
+  }
+
   public String requiredText(String name, String label) {
     Object value = scope.getVariable(name);
-    if (value instanceof String text && !text.isBlank()) {
+    if (value instanceof String text && !isBlank(text)) {
       return text.strip();
     }
     problems.add(value == null || value instanceof String ? label + " is required." : unreadable(label));
@@ -50,7 +59,7 @@ public final class FormInput {
   public String optionalText(String name, String label) {
     Object value = scope.getVariable(name);
     if (value == null || value instanceof String) {
-      return value instanceof String text && !text.isBlank() ? text.strip() : null;
+      return value instanceof String text && !isBlank(text) ? text.strip() : null;
     }
     problems.add(unreadable(label));
     return null;

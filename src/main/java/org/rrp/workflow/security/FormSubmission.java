@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.camunda.spin.json.SpinJsonNode;
+import org.rrp.workflow.casework.FormInput;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,14 +82,25 @@ final class FormSubmission {
       return submitted.isMissingNode() || submitted.isNull() ? stored.apply(name)
           : submitted.isBoolean() ? (Object) submitted.asBoolean() : submitted.asText();
     };
+    List<String> hidden = new ArrayList<>();
     for (FormSchema.Field field : form.fields().values()) {
+      if (field.hideWhen().stream().anyMatch(hide -> FormConditions.evaluate(hide, values).orElse(false))) {
+        hidden.add(field.key());
+        continue;
+      }
       if (!field.required() || field.isList()
           || !field.hideWhen().stream().allMatch(hide -> FormConditions.isFalse(hide, values))) {
         continue;
       }
       JsonNode value = variables.path(field.key()).path("value");
-      if (value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isBlank()) {
+      if (value.isMissingNode() || value.isNull() || value.isTextual() && FormInput.isBlank(value.asText())) {
         problems.add(field.label() + " must be filled in.");
+      }
+    }
+    // What the form hides, it does not submit: a value sent for it anyway is dropped, unchecked by anyone.
+    for (String key : hidden) {
+      if (variables.remove(key) != null) {
+        dropped.add(key);
       }
     }
   }
@@ -98,14 +110,20 @@ final class FormSubmission {
       problems.add(field.label() + " cannot take a value of this kind.");
       return;
     }
-    String type = typed.path("type").asText("").toLowerCase();
+    String sent = typed.path("type").asText("");
+    String type = sent.toLowerCase();
     JsonNode value = typed.path("value");
-    if (!type.isEmpty() && !Set.of("string", "json", "boolean", "integer", "long", "short", "double", "date", "null")
-        .contains(type)) {
+    // the REST layer reads a type's name as written but for its first letter ("string", "String"; not "STRING")
+    if (!sent.isEmpty() && (!Set.of("string", "json", "boolean", "integer", "long", "short", "double", "date", "null")
+        .contains(type) || !sent.substring(1).equals(type.substring(1)))) {
       problems.add(field.label() + " cannot take a value of this kind.");
       return;
     }
     if (value.isNull() || value.isMissingNode()) {
+      JsonNode before = field.isList() && field.fixedRows() ? storedRows(field.key()) : null;
+      if (before != null && !before.isEmpty()) {
+        problems.add(fixedRowsProblem(field));
+      }
       return;
     }
     if (field.isList()) {
@@ -165,7 +183,11 @@ final class FormSubmission {
         problems.add(list.label() + " could not be read.");
         return;
       }
-    } else if (!TEXT_VALUE_TYPES.contains(type) && !type.isEmpty()) {
+    } else if (!type.isEmpty()) {
+      problems.add(list.label() + " could not be read."); // the engine takes a list only as text
+      return;
+    }
+    if (!type.isEmpty() && !TEXT_VALUE_TYPES.contains(type)) {
       problems.add(list.label() + " could not be read.");
       return;
     }
@@ -175,7 +197,7 @@ final class FormSubmission {
     }
     JsonNode before = storedRows(list.key());
     if (list.fixedRows() && before != null && before.size() != rows.size()) {
-      problems.add(list.label() + ": rows cannot be added or removed.");
+      problems.add(fixedRowsProblem(list));
       return;
     }
     for (int index = 0; index < rows.size(); index++) {
@@ -188,10 +210,12 @@ final class FormSubmission {
         FormSchema.Field field = list.rowFields().get(cell.getKey());
         if (field == null || field.serverValue()) {
           it.remove();
-        } else if (cell.getValue().isTextual()) {
-          checkText(labelled(list, field), cell.getValue().asText());
         } else if (cell.getValue().isContainerNode()) {
           problems.add(list.label() + ": " + field.label() + " cannot take a value of this kind.");
+        } else if (!cell.getValue().isNull() && !ofItsKind(field, "", cell.getValue())) {
+          problems.add(list.label() + ": " + field.label() + " could not be read.");
+        } else if (cell.getValue().isTextual()) {
+          checkText(labelled(list, field), cell.getValue().asText());
         }
       }
       JsonNode was = before == null ? null : before.get(index);
@@ -204,6 +228,10 @@ final class FormSubmission {
     if (value.isTextual() && typed instanceof ObjectNode writable) {
       writable.put("value", rows.toString());
     }
+  }
+
+  private static String fixedRowsProblem(FormSchema.Field list) {
+    return "Rows cannot be added to or removed from the list \u201c" + list.label() + "\u201d.";
   }
 
   /** The list's stored rows, or null when it has none (or they cannot be read: the server's checks then decide). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.circle.CircleVariables;
+import org.rrp.workflow.referral.ReferralVariables;
 import org.rrp.workflow.training.TrainingVariables;
 
 /** A submission held to its form: undeclared variables and list cells dropped, values checked, nothing echoed. */
@@ -57,7 +59,7 @@ class FormSubmissionTest {
     FormSubmission adding = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
     adding.hold(added);
     assertThat(adding.problems()).containsExactly(
-        "Actions agreed so far: for each, was it done?: rows cannot be added or removed.");
+        "Rows cannot be added to or removed from the list \u201cActions agreed so far: for each, was it done?\u201d.");
     assertThat(added.toString()).contains("Injected"); // refused as a whole, nothing of it is kept
 
     ObjectNode first = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
@@ -121,6 +123,56 @@ class FormSubmissionTest {
     FormSubmission unknown = new FormSubmission(form("record-review-meeting"));
     unknown.requireFilled(JSON.createObjectNode());
     assertThat(unknown.problems()).as("whether the form shows them is not known: the server's checks decide").isEmpty();
+  }
+
+  @Test
+  void aFixedListIsNotEmptiedByANullAndAListIsTextOfRowsWhoseCellsAreOfTheirKind() throws IOException {
+    for (Map<String, Object> emptied : List.<Map<String, Object>>of(Map.of("type", "Null"), Map.of("type", "Json"), Map.of())) {
+      ObjectNode variables = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, emptied));
+      FormSubmission submission = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+      submission.hold(variables);
+      assertThat(submission.problems()).as(emptied.toString()).containsExactly(
+          "Rows cannot be added to or removed from the list \u201cActions agreed so far: for each, was it done?\u201d.");
+    }
+
+    String participants = "[{\"name\":\"Pat Example\",\"email\":\"pat@example.org\"}]";
+    for (Map<String, Object> mistyped : List.<Map<String, Object>>of(Map.of("type", "Boolean", "value", participants),
+        Map.of("type", "Json", "value", JSON.readTree(participants)), Map.of("type", "STRING", "value", participants))) {
+      ObjectNode variables = JSON.valueToTree(Map.of(CircleVariables.PARTICIPANTS, mistyped));
+      FormSubmission submission = new FormSubmission(form("arrange-initial-meeting"));
+      submission.hold(variables);
+      assertThat(submission.problems()).as(mistyped.toString()).singleElement().asString()
+          .startsWith("Participants").doesNotContain("Pat");
+    }
+
+    ObjectNode cells = JSON.valueToTree(Map.of(CircleVariables.PARTICIPANTS, Map.of("type", "String",
+        "value", "[{\"name\":12345,\"role\":true,\"email\":\"pat@example.org\"}]")));
+    FormSubmission submission = new FormSubmission(form("arrange-initial-meeting"));
+    submission.hold(cells);
+    assertThat(submission.problems()).containsExactly("Participants: Name could not be read.",
+        "Participants: Role, e.g. class teacher, parent, social worker could not be read.");
+
+    ObjectNode done = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value", "[{\"done\":1}]")));
+    FormSubmission review = new FormSubmission(form("record-review-meeting"), stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+    review.hold(done);
+    assertThat(review.problems()).containsExactly("Actions agreed so far: for each, was it done?: Done could not be read.");
+  }
+
+  @Test
+  void aRequiredFieldOfInvisibleCharactersIsNotFilledInAndAHiddenFieldsValueIsDropped() throws IOException {
+    ObjectNode variables = JSON.valueToTree(Map.of(
+        ReferralVariables.REFERRER_NAME, Map.of("value", "\u00a0\u200b"),
+        ReferralVariables.LEGAL_STATUS, Map.of("value", "child-in-need-plan"),
+        ReferralVariables.CARE_ENDED_ON, Map.of("value", "SECRET-not-a-date")));
+    FormSubmission submission = new FormSubmission(form("request-support"));
+    submission.hold(variables);
+    submission.requireFilled(variables);
+
+    assertThat(submission.problems()).contains("Your name must be filled in.");
+    assertThat(variables.has(ReferralVariables.CARE_ENDED_ON)).as("the form hides it for this legal status").isFalse();
+    assertThat(submission.dropped()).contains(ReferralVariables.CARE_ENDED_ON);
+    assertThat(org.rrp.workflow.casework.FormInput.isBlank("\u00a0\u200b\t")).isTrue();
+    assertThat(org.rrp.workflow.casework.FormInput.isBlank("\u00a0a")).isFalse();
   }
 
   @Test
