@@ -17,6 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.http.Answer;
+import org.rrp.workflow.security.Api;
 import org.rrp.workflow.referral.ReferralRequests;
 import org.rrp.workflow.referral.ReferralVariables;
 import org.rrp.workflow.training.TrainingVariables;
@@ -42,6 +44,9 @@ import org.rrp.workflow.referral.ReferralVariables;
  */
 @WholeAppTest
 class RrpWorkflowApplicationTest {
+
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
 
   static final String EAST = "area-east-staffs-tamworth";
   static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
@@ -260,6 +265,10 @@ class RrpWorkflowApplicationTest {
     assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) late.getBody().get("message")).startsWith("Consent can no longer be withdrawn for this case")
         .contains("already been held");
+    Answer lateInTasklist = new Api(port).login("cora").call("POST", "message", withdrawal(caseReference));
+    assertThat(lateInTasklist.status()).as("through the webapps' API").isEqualTo(400);
+    assertThat(lateInTasklist.body()).contains("Consent can no longer be withdrawn for this case")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -82,7 +82,8 @@ public final class Api {
       return login.get(absolutePath, "text/html,application/xhtml+xml,*/*;q=0.8");
     }
 
-    Answer call(String method, String path, Object body) {
+    /** A call of the webapps' engine API (a path after the engine's name), as the logged-in browser. */
+    public Answer call(String method, String path, Object body) {
       return login.call(HttpRequest.newBuilder(URI.create(base + WEBAPP + path)), method, body, "application/json");
     }
   }
