@@ -111,7 +111,7 @@ class DecisionPreview {
     byte[] xml = dmn == null ? new byte[0] : dmn.getBytes(StandardCharsets.UTF_8);
     List<String> problems = check.problems(SENT_FILE, xml);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join(" ", problems));
+      throw new IllegalArgumentException(String.join(" ", DeploymentRefusedException.told(problems)));
     }
     return new Evaluator(xml, decisionKey);
   }

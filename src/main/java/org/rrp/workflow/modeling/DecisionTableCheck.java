@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -57,7 +58,24 @@ final class DecisionTableCheck {
     return problems;
   }
 
+  /** FEEL's string literals, whose words are text, not FEEL. */
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"");
+  /**
+   * What lets a FEEL expression run on without bound: a loop or quantifier over a range or list it makes itself
+   * ({@code for i in 1..200000 return i}), a function it defines (which may call itself), and the text functions that
+   * take a regular expression (which can backtrack for ever). A table here compares its inputs with values, lists and
+   * ranges, and computes its outputs from them, and needs none of these.
+   */
+  private static final Pattern UNBOUNDED = Pattern.compile(
+      "\\b(?:for|some|every)\\b.*\\bin\\b|\\bfunction\\s*\\(|\\b(?:matches|replace|split)\\s*\\(", Pattern.DOTALL);
+
   private static void walk(Element element, String file, List<String> problems) {
+    if ("text".equals(element.getLocalName())
+        && UNBOUNDED.matcher(STRING_LITERAL.matcher(ModelFiles.text(element)).replaceAll("\"\"")).find()) {
+      problems.add(file + ": " + where(element) + " uses a FEEL loop (for, some, every), a function definition or a"
+          + " text pattern (matches, replace, split), which can run without end: compare the inputs with values,"
+          + " lists and ranges instead.");
+    }
     for (int i = 0; i < element.getAttributes().getLength(); i++) {
       var attribute = element.getAttributes().item(i);
       String name = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();

@@ -10,7 +10,20 @@ import org.rrp.workflow.casework.InvalidInputException;
  */
 class DeploymentRefusedException extends InvalidInputException {
 
+  /** The most problems told at once: a model with thousands of mistakes would otherwise get an answer of megabytes. */
+  static final int TOLD = 20;
+
   DeploymentRefusedException(List<String> problems) {
-    super(problems, "The deployment was refused, nothing of it is deployed. " + String.join(" ", problems));
+    super(told(problems), "The deployment was refused, nothing of it is deployed. " + String.join(" ", told(problems)));
+  }
+
+  /** The first {@link #TOLD} problems, and how many more there are. */
+  static List<String> told(List<String> problems) {
+    if (problems.size() <= TOLD) {
+      return problems;
+    }
+    List<String> told = new java.util.ArrayList<>(problems.subList(0, TOLD));
+    told.add("There are " + (problems.size() - TOLD) + " more problems: correct these first.");
+    return told;
   }
 }

@@ -80,8 +80,11 @@ final class ModelFiles {
 
   /** Where an unreadable file is wrong, as a clause ("at line 3"), never the parser's text (which quotes the file). */
   static String whereUnreadable(Exception failure) {
-    return failure instanceof SAXParseException parse && parse.getLineNumber() > 0
-        ? " at line " + parse.getLineNumber() : "";
+    if (failure instanceof SAXParseException parse && parse.getLineNumber() > 0) {
+      return " at line " + parse.getLineNumber();
+    }
+    return failure instanceof SAXException && failure.getMessage() != null && failure.getMessage().startsWith("nested")
+        ? " (it is " + failure.getMessage() + ")" : "";
   }
 
   static String fileName(String resourceName) {
@@ -98,10 +101,41 @@ final class ModelFiles {
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(bytes));
+      Document document = builder.parse(new ByteArrayInputStream(bytes));
+      if (depth(document.getDocumentElement()) > MAX_DEPTH) {
+        throw new SAXException("nested deeper than " + MAX_DEPTH + " elements");
+      }
+      return document;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The deepest nesting a model file may have: Modeler's deepest is a few levels of subprocesses, each a handful of
+   * elements deep. The checks walk a file's tree, which a file nested tens of thousands deep would overflow.
+   */
+  static final int MAX_DEPTH = 200;
+
+  /** How deep the tree under the element goes (the element itself is 1), counted without recursion. */
+  private static int depth(Element root) {
+    int deepest = 0;
+    java.util.Deque<Object[]> open = new java.util.ArrayDeque<>();
+    open.push(new Object[] {root, 1});
+    while (!open.isEmpty()) {
+      Object[] next = open.pop();
+      int depth = (Integer) next[1];
+      deepest = Math.max(deepest, depth);
+      if (deepest > MAX_DEPTH) {
+        return deepest;
+      }
+      for (org.w3c.dom.Node child = ((Element) next[0]).getFirstChild(); child != null; child = child.getNextSibling()) {
+        if (child instanceof Element element) {
+          open.push(new Object[] {element, depth + 1});
+        }
+      }
+    }
+    return deepest;
   }
 
   static List<Element> elements(Document document, String namespace, String localName) {

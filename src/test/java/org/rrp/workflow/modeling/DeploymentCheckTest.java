@@ -199,6 +199,41 @@ class DeploymentCheckTest {
         .singleElement().asString().contains("broken.bpmn", "line 1").doesNotContain("secret-value");
   }
 
+  @Test
+  void aFeelExpressionThatCouldRunWithoutEndIsRefusedButItsWordsInTextAreNot() {
+    String table = read("processes/area-by-district.dmn");
+    String eastOutput = "<text>&quot;area-east-staffs-tamworth&quot;</text>";
+    assertThat(table).contains(eastOutput);
+    for (String unbounded : List.of("string(count(for i in 1..200000 return i))", "if some x in [1,2] satisfies x > 1"
+        + " then &quot;a&quot; else &quot;b&quot;", "(function(n) n)(1)", "replace(&quot;aaaa&quot;, &quot;(a+)+$&quot;, &quot;&quot;)")) {
+      assertThat(problems("loop.dmn", table.replace(eastOutput, "<text>" + unbounded + "</text>"))).as(unbounded)
+          .anySatisfy(problem -> assertThat(problem).contains("loop.dmn", "Rule_EastStaffordshire_Out1", "FEEL loop")
+              .doesNotContain("200000"));
+    }
+    assertThat(problems("words.dmn", table.replace(eastOutput,
+        "<text>&quot;for every setting in the area, some replace(x)&quot;</text>")))
+        .as("the words in a string").noneMatch(problem -> problem.contains("FEEL loop"));
+  }
+
+  @Test
+  void aFileNestedDeeperThanModelerWritesIsRefusedInOneSentenceWithoutOverflowing() {
+    String deep = process("deep", "<bpmn:extensionElements>" + "<a>".repeat(60_000) + "</a>".repeat(60_000)
+        + "</bpmn:extensionElements>");
+    assertThat(problems("deep.bpmn", deep)).singleElement().asString().contains("deep.bpmn", "nested deeper than 200");
+    assertThat(problems("deep.dmn", read("processes/area-by-district.dmn").replace("</definitions>",
+        "<extensionElements>" + "<a>".repeat(60_000) + "</a>".repeat(60_000) + "</extensionElements></definitions>")))
+        .singleElement().asString().contains("deep.dmn", "nested deeper than 200");
+  }
+
+  @Test
+  void aRefusalTellsTwentyProblemsAndHowManyMore() {
+    List<String> many = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "Problem " + i + ".").toList();
+    assertThat(DeploymentRefusedException.told(many)).hasSize(21).startsWith("Problem 0.")
+        .endsWith("There are 980 more problems: correct these first.");
+    assertThat(new DeploymentRefusedException(many).getMessage().length()).isLessThan(1_000);
+    assertThat(DeploymentRefusedException.told(many.subList(0, 20))).hasSize(20);
+  }
+
   private List<String> problems(String name, String content) {
     return check.problems(Map.of(name, content.getBytes(StandardCharsets.UTF_8)), lookups);
   }
