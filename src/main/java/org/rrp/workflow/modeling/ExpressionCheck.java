@@ -177,8 +177,12 @@ final class ExpressionCheck {
     }
   }
 
-  private boolean isBuiltIn(String name, String builtIn) {
-    return builtIn.equals(name) && !vocabulary.caseVariables().contains(name);
+  /**
+   * Whether the name is the engine's own object: the engine resolves {@code execution} and {@code task} before any
+   * variable, so a variable of that name (which a model could declare) does not make them variables.
+   */
+  private static boolean isBuiltIn(String name, String builtIn) {
+    return builtIn.equals(name);
   }
 
   private static String propertyName(AstProperty property) {

@@ -28,6 +28,18 @@ class ExpressionCheckTest {
   }
 
   @Test
+  void aVariableNamedLikeTheEnginesObjectsDoesNotOpenThem() {
+    Set<String> variables = new java.util.HashSet<>(ApplicationVocabulary.caseVariableNames());
+    variables.addAll(Set.of("execution", "task"));
+    ExpressionCheck declared = new ExpressionCheck(new ModelVocabulary(Set.of("allocateAdvisorDelegate"),
+        Map.of("deadlines", TaskDeadlines.class), variables, Set.of()));
+    assertThat(declared.problems("${execution.processDefinition.deploymentId}"))
+        .anySatisfy(problem -> assertThat(problem).contains("models may read only"));
+    assertThat(declared.problems("${task.execution}")).isNotEmpty();
+    assertThat(declared.problems("#{execution.processBusinessKey}")).isEmpty();
+  }
+
+  @Test
   void engineServicesMethodCallsAndWaysOutOfTheDataAreRefused() {
     assertThat(check.problems("${identityService.createMembership('cora','camunda-admin')}"))
         .anySatisfy(problem -> assertThat(problem).contains("createMembership"))
