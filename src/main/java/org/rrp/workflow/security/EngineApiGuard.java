@@ -1,10 +1,6 @@
 package org.rrp.workflow.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collection;
@@ -14,11 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -124,7 +117,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         badRequest(response, List.of(badId.get()));
         return;
       }
-      request = new BodyRequest(request, JSON.writeValueAsBytes(body));
+      request = new ReadBody(request, JSON.writeValueAsBytes(body));
     }
     if ("POST".equals(method) && ApiRules.MESSAGE.equals(path) && !caller.isAdministrator()) {
       byte[] bytes = body(request, response);
@@ -137,7 +130,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused.get()));
         return;
       }
-      chain.doFilter(new BodyRequest(request, JSON.writeValueAsBytes(parse(bytes))), response);
+      chain.doFilter(new ReadBody(request, JSON.writeValueAsBytes(parse(bytes))), response);
       return;
     }
     Optional<String> refusal = refusal(caller, method, path);
@@ -165,7 +158,7 @@ class EngineApiGuard extends OncePerRequestFilter {
         write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("type", "AuthorizationException", "message", refused));
         return;
       }
-      request = new BodyRequest(request, body == null ? bytes : JSON.writeValueAsBytes(body)); // what was read, only
+      request = new ReadBody(request, body == null ? bytes : JSON.writeValueAsBytes(body)); // what was read, only
     }
     Matcher task = ApiRules.TASK_FORM.matcher(path);
     Matcher start = ApiRules.START_FORM.matcher(path);
@@ -271,7 +264,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     if (bytes.length == 0) {
-      answerRefusals(new BodyRequest(request, bytes), response, chain); // no variables: the server's checks decide
+      answerRefusals(new ReadBody(request, bytes), response, chain); // no variables: the server's checks decide
       return;
     }
     if (!(parse(bytes) instanceof ObjectNode submission)) {
@@ -304,7 +297,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (!held.dropped().isEmpty()) {
       LOG.info("Dropped variables the form '{}' does not declare: {}", form.get().formId(), held.dropped());
     }
-    answerRefusals(new BodyRequest(request, JSON.writeValueAsBytes(submission)), response, chain);
+    answerRefusals(new ReadBody(request, JSON.writeValueAsBytes(submission)), response, chain);
   }
 
   /**
@@ -396,66 +389,5 @@ class EngineApiGuard extends OncePerRequestFilter {
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.getOutputStream().write(JSON.writeValueAsBytes(body));
-  }
-
-  /** The request with the body the guard let through. */
-  static final class BodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-    }
   }
 }
