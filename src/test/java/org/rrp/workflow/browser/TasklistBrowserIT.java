@@ -192,6 +192,16 @@ class TasklistBrowserIT {
     assertThat(browser.driver.findElement(By.cssSelector("[cam-tasklist-task]")).getText())
         .contains("Case " + caseReference, "Hollybank Primary", "Solution Focused Circle");
     claim();
+    // The due date comes from the process, the groups from the area, the assignee is whoever claimed: all shown,
+    // none offered for change (the server refuses such changes to everyone but the administrator).
+    assertThat(browser.driver.findElements(By.cssSelector("[cam-tasklist-task-meta] .followup-date")))
+        .as("no follow-up date to set").noneMatch(WebElement::isDisplayed);
+    WebElement due = browser.visible(By.cssSelector("[cam-tasklist-task-meta] .due-date"));
+    assertThat(due.getCssValue("pointer-events")).as("the due date").isEqualTo("none");
+    assertThat(browser.driver.findElement(By.cssSelector("[cam-tasklist-task-meta] .groups > span"))
+        .getCssValue("pointer-events")).as("the groups").isEqualTo("none");
+    assertThat(browser.visible(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]"))
+        .getCssValue("pointer-events")).as("the assignee").isEqualTo("none");
     form = CamundaForm.shown(browser);
     form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     browser.screenshot("05-coordinator-triage");
@@ -269,7 +279,7 @@ class TasklistBrowserIT {
     form.date("Date the initial meeting was held", initialMeetingAt.toLocalDate());
     form.text("1. The issue as introduced", "Robin walks out between lessons when the corridor is crowded.")
         .text("2. Clarification", "It happens after break; a calm start to lessons helps.")
-        .text("3. Suggestions", "Leave lessons two minutes early; a quiet space to settle.");
+        .text("3. What was suggested", "Leave lessons two minutes early; a quiet space to settle.");
     form.row("4. Action plan", 0).text("What", "Agree an early-leave pass").text("Who", "Jo Class-Teacher")
         .text("Their email", "jo.teacher@example.org").date("By when", inTwoWeeks);
     form.row("4. Action plan", 1).text("What", "Set up a quiet space after break").text("Who", "Sam Carer")
@@ -293,7 +303,7 @@ class TasklistBrowserIT {
         + "saved: try again once it is resumed.");
     assertThat(browser.texts(By.cssSelector(".rrp-refusal strong"))).as("no 'correct the form' heading").isEmpty();
     assertThat(openTasks("Task_RecordInitialMeeting")).as("the task stays open").isEqualTo(1);
-    assertThat(form.valueOf("3. Suggestions")).startsWith("Leave lessons two minutes early");
+    assertThat(form.valueOf("3. What was suggested")).startsWith("Leave lessons two minutes early");
     put("/process-instance/" + circle + "/suspended", "{\"suspended\": false}");
 
     clickComplete();
