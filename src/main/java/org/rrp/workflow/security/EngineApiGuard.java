@@ -19,6 +19,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.rrp.workflow.casework.AreaCatalogue;
 import org.rrp.workflow.casework.CaseMessage;
 import org.rrp.workflow.casework.WithoutAuthorization;
@@ -237,11 +241,31 @@ class EngineApiGuard extends OncePerRequestFilter {
         && !caller.isIn(RrpGroups.REFERRERS);
   }
 
-  /** A variable as the task sees it now (null when the task is gone): what a list's read-only cells keep. */
-  private Object storedVariable(String taskId, String name) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> WithoutAuthorization.call(() -> context.getTaskManager().findTaskById(taskId) == null ? null
-            : engine.getTaskService().getVariable(taskId, name)));
+  /**
+   * The variables as the task sees them now (none when the task is gone): what a list's read-only cells keep and what
+   * a form's hiding conditions read. Read once a submission, and only if it needs one.
+   */
+  private final class StoredVariables {
+    private final String taskId;
+    private VariableMap variables;
+
+    StoredVariables(String taskId) {
+      this.taskId = taskId;
+    }
+
+    /** The value, with a serialized one (a JSON list) as its text: nothing is deserialized. */
+    Object get(String name) {
+      if (variables == null) {
+        variables = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+            .execute(context -> WithoutAuthorization.call(() -> context.getTaskManager().findTaskById(taskId) == null
+                ? Variables.createVariables() : engine.getTaskService().getVariablesTyped(taskId, false)));
+      }
+      TypedValue value = variables.getValueTyped(name);
+      if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+        return serialized.getValueSerialized();
+      }
+      return value == null ? null : value.getValue();
+    }
   }
 
   private boolean mayWorkOn(ApiCaller caller, String taskId) {
@@ -280,7 +304,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
     }
     FormSubmission held = start ? new FormSubmission(form.get())
-        : new FormSubmission(form.get(), name -> storedVariable(taskId, name));
+        : new FormSubmission(form.get(), new StoredVariables(taskId)::get);
     if (submission.get("variables") instanceof ObjectNode variables) {
       held.hold(variables);
       held.requireFilled(variables);

@@ -195,7 +195,8 @@ final class FormSubmission {
       problems.add(list.label() + " could not be read.");
       return;
     }
-    JsonNode before = storedRows(list.key());
+    boolean keepsStored = list.fixedRows() || list.rowFields().values().stream().anyMatch(FormSchema.Field::serverValue);
+    JsonNode before = keepsStored ? storedRows(list.key()) : null;
     if (list.fixedRows() && before != null && before.size() != rows.size()) {
       problems.add(fixedRowsProblem(list));
       return;
