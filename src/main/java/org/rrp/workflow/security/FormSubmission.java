@@ -74,26 +74,34 @@ final class FormSubmission {
    * Adds a problem for each field the form requires that the submission leaves out or blank while the form shows it:
    * a person using the form cannot submit it so, and an earlier value of the variable must not stand in for it. A
    * field is taken as shown when each condition that would hide it is known to be false, read from the submission
-   * and then from what is stored ({@link FormConditions}); when that cannot be known, the server's checks decide.
+   * for the form's own fields and from what is stored for other variables ({@link FormConditions}); when that cannot
+   * be known, the server's checks decide.
    */
   void requireFilled(ObjectNode variables) {
+    // A condition on a field of this form reads what was sent (a field left out is not known); on any other
+    // variable, what is stored.
     Function<String, Object> values = name -> {
       JsonNode submitted = variables.path(name).path("value");
-      return submitted.isMissingNode() || submitted.isNull() ? stored.apply(name)
-          : submitted.isBoolean() ? (Object) submitted.asBoolean() : submitted.asText();
+      if (submitted.isMissingNode() || submitted.isNull()) {
+        return form.fields().containsKey(name) ? null : stored.apply(name);
+      }
+      return submitted.isBoolean() ? (Object) submitted.asBoolean() : submitted.asText();
     };
     List<String> hidden = new ArrayList<>();
     for (FormSchema.Field field : form.fields().values()) {
-      if (field.hideWhen().stream().anyMatch(hide -> FormConditions.evaluate(hide, values).orElse(false))) {
-        hidden.add(field.key());
-        continue;
-      }
-      if (!field.required() || field.isList()
-          || !field.hideWhen().stream().allMatch(hide -> FormConditions.isFalse(hide, values))) {
-        continue;
+      // a field's conditions are read only when it was sent (to drop it if hidden) or is required (if shown)
+      if (!field.hideWhen().isEmpty() && (variables.has(field.key()) || field.required())) {
+        if (field.hideWhen().stream().anyMatch(hide -> FormConditions.evaluate(hide, values).orElse(false))) {
+          hidden.add(field.key());
+          continue;
+        }
+        if (!field.hideWhen().stream().allMatch(hide -> FormConditions.isFalse(hide, values))) {
+          continue; // not known to be shown: the server's checks decide
+        }
       }
       JsonNode value = variables.path(field.key()).path("value");
-      if (value.isMissingNode() || value.isNull() || value.isTextual() && FormInput.isBlank(value.asText())) {
+      if (field.required() && !field.isList()
+          && (value.isMissingNode() || value.isNull() || value.isTextual() && FormInput.isBlank(value.asText()))) {
         problems.add(field.label() + " must be filled in.");
       }
     }
