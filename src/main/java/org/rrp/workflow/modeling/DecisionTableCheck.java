@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -41,7 +40,7 @@ final class DecisionTableCheck {
         problems.add(file + ": is not a DMN decision (its root is not a DMN definitions element): save it from Modeler.");
         return problems;
       }
-      walk(document.getDocumentElement(), file, problems);
+      ModelFiles.walk(document.getDocumentElement(), element -> check(element, file, problems));
     } catch (IOException | SAXException e) {
       problems.add(file + ": is not readable DMN XML" + ModelFiles.whereUnreadable(e)
           + ": open it in Modeler and save it again.");
@@ -69,7 +68,7 @@ final class DecisionTableCheck {
   private static final Pattern UNBOUNDED = Pattern.compile(
       "\\b(?:for|some|every)\\b.*\\bin\\b|\\bfunction\\s*\\(|\\b(?:matches|replace|split)\\s*\\(", Pattern.DOTALL);
 
-  private static void walk(Element element, String file, List<String> problems) {
+  private static void check(Element element, String file, List<String> problems) {
     if ("text".equals(element.getLocalName())
         && UNBOUNDED.matcher(STRING_LITERAL.matcher(ModelFiles.text(element)).replaceAll("\"\"")).find()) {
       problems.add(file + ": " + where(element) + " uses a FEEL loop (for, some, every), a function definition or a"
@@ -83,12 +82,6 @@ final class DecisionTableCheck {
       if ("expressionLanguage".equals(name) && !language.isEmpty() && !FEEL.contains(language)) {
         problems.add(file + ": " + where(element) + " sets an expression language other than FEEL: decision tables"
             + " use FEEL only, clear the expression language in Modeler.");
-      }
-    }
-    NodeList children = element.getChildNodes();
-    for (int i = 0; i < children.getLength(); i++) {
-      if (children.item(i) instanceof Element child) {
-        walk(child, file, problems);
       }
     }
   }

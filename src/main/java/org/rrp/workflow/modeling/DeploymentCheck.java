@@ -12,7 +12,6 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +79,7 @@ final class DeploymentCheck {
   private List<String> bpmn(String file, Document document, ExpressionCheck expressions, Set<String> formsInDeployment,
       Lookups lookups) {
     List<String> problems = new ArrayList<>();
-    walk(document.getDocumentElement(), element -> {
+    ModelFiles.walk(document.getDocumentElement(), element -> {
       String where = file + ": " + describe(element);
       String name = element.getLocalName();
       problems.addAll(CodeInModel.problems(where, element));
@@ -144,7 +143,7 @@ final class DeploymentCheck {
   /** Names a model declares as variables itself: output mappings, called-process mappings, loop elements. */
   private static Set<String> declaredIn(Document document) {
     Set<String> names = new HashSet<>();
-    walk(document.getDocumentElement(), element -> {
+    ModelFiles.walk(document.getDocumentElement(), element -> {
       if (ModelFiles.CAMUNDA_NS.equals(element.getNamespaceURI())) {
         switch (element.getLocalName()) {
           case "outputParameter", "inputParameter" -> names.add(element.getAttribute("name"));
@@ -172,15 +171,5 @@ final class DeploymentCheck {
       return element.getLocalName();
     }
     return current.getLocalName() + " '" + current.getAttribute("id") + "'";
-  }
-
-  private static void walk(Element element, java.util.function.Consumer<Element> visitor) {
-    visitor.accept(element);
-    NodeList children = element.getChildNodes();
-    for (int i = 0; i < children.getLength(); i++) {
-      if (children.item(i) instanceof Element child) {
-        walk(child, visitor);
-      }
-    }
   }
 }

@@ -83,8 +83,24 @@ final class ModelFiles {
     if (failure instanceof SAXParseException parse && parse.getLineNumber() > 0) {
       return " at line " + parse.getLineNumber();
     }
-    return failure instanceof SAXException && failure.getMessage() != null && failure.getMessage().startsWith("nested")
-        ? " (it is " + failure.getMessage() + ")" : "";
+    return failure instanceof NestedTooDeep ? " (it is nested deeper than " + MAX_DEPTH + " elements)" : "";
+  }
+
+  /** A file nested deeper than {@link #MAX_DEPTH}: read, but not to be walked. */
+  static final class NestedTooDeep extends SAXException {
+    NestedTooDeep() {
+      super("nested deeper than " + MAX_DEPTH + " elements");
+    }
+  }
+
+  /** Visits the element and every element under it, in document order (files are at most {@link #MAX_DEPTH} deep). */
+  static void walk(Element element, java.util.function.Consumer<Element> visitor) {
+    visitor.accept(element);
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        walk(childElement, visitor);
+      }
+    }
   }
 
   static String fileName(String resourceName) {
@@ -103,7 +119,7 @@ final class ModelFiles {
       builder.setErrorHandler(null);
       Document document = builder.parse(new ByteArrayInputStream(bytes));
       if (depth(document.getDocumentElement()) > MAX_DEPTH) {
-        throw new SAXException("nested deeper than " + MAX_DEPTH + " elements");
+        throw new NestedTooDeep();
       }
       return document;
     } catch (ParserConfigurationException e) {
