@@ -14,11 +14,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -44,7 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   case, claiming, giving back and working a task, notes, coordinators' deployments, migrations and suspensions):
  *   the engine's permissions are wider than the product's rules;</li>
  *   <li>a task is claimed or assigned only for the caller;</li>
- *   <li>a comment or attachment on a task needs the right to work on the task;</li>
+ *   <li>a comment or attachment on a task needs the right to work on the task, and is checked ({@link TaskNotes}):
+ *   a comment of a text area's length, an attachment within its size, named, and a file or a web link;</li>
  *   <li>read-only roles (managers) send nothing but reads and queries;</li>
  *   <li>a process is started only through its start event with the server's business key: no start instructions,
  *   no skipped listeners or mappings, no business key of the caller's choosing (administrator excepted);</li>
@@ -164,6 +167,15 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       request = new ReadBody(request, body == null ? bytes : JSON.writeValueAsBytes(body)); // what was read, only
     }
+    Matcher note = ApiRules.TASK_NOTE.matcher(path);
+    if ("POST".equals(method) && note.matches()) {
+      request = "comment".equals(note.group(2)) ? comment(request, response) : attachment(request, response);
+      if (request == null) {
+        return;
+      }
+      answerRefusals(request, response, chain);
+      return;
+    }
     Matcher task = ApiRules.TASK_FORM.matcher(path);
     Matcher start = ApiRules.START_FORM.matcher(path);
     if ("POST".equals(method) && task.matches()) {
@@ -196,8 +208,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     Matcher note = ApiRules.TASK_NOTE.matcher(path);
     if ("POST".equals(method) && note.matches()) {
-      return mayWorkOn(caller, note.group(1)) ? Optional.empty()
-          : Optional.of("Only someone who may work on the task may add comments or attachments to it.");
+      return noteRefusal(caller, note.group(1));
     }
     if (!ApiRules.isWrite(method) || ApiRules.isQuery(method, path) || ApiRules.isPeoplesChange(method, path)
         || caller.isIn(RrpGroups.COORDINATORS) && ApiRules.isCoordinatorsChange(method, path)) {
@@ -268,11 +279,28 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
   }
 
-  private boolean mayWorkOn(ApiCaller caller, String taskId) {
+  /**
+   * Why the caller may not add a comment or attachment to the task, if they may not: they must be able to work on it,
+   * and to read the history of its process, which the engine's REST API reads to find the task (without it the engine
+   * answers a bare "No task found"): coordinators, not advisors, whose view of a case is its open work.
+   */
+  private Optional<String> noteRefusal(ApiCaller caller, String taskId) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
     return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> WithoutAuthorization.call(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 1
-            && (engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(), Permissions.UPDATE, Resources.TASK, taskId)
-            || engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(), TaskPermissions.TASK_WORK, Resources.TASK, taskId))));
+        .execute(context -> WithoutAuthorization.call(() -> {
+          Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+          if (task == null || !authorizations.isUserAuthorized(caller.userId(), caller.groupIds(), Permissions.UPDATE, Resources.TASK, taskId)
+              && !authorizations.isUserAuthorized(caller.userId(), caller.groupIds(), TaskPermissions.TASK_WORK, Resources.TASK, taskId)) {
+            return Optional.of("Only someone who may work on the task may add comments or attachments to it.");
+          }
+          String definitionKey = task.getProcessDefinitionId() == null ? null
+              : engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+          if (definitionKey == null || !authorizations.isUserAuthorized(caller.userId(), caller.groupIds(),
+              Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, definitionKey)) {
+            return Optional.of("Comments and attachments on a task are the coordinators': note what matters in the task's form.");
+          }
+          return Optional.<String>empty();
+        }));
   }
 
   /** A form's submission: of the task {@code taskId}, or of a start form when it is null. */
@@ -366,14 +394,59 @@ class EngineApiGuard extends OncePerRequestFilter {
    * no form, claim or message comes near it, and the guard holds what it reads in memory.
    */
   private static byte[] body(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    byte[] bytes = request.getInputStream().readNBytes(BODY_LIMIT + 1);
-    if (bytes.length <= BODY_LIMIT) {
+    return body(request, response, BODY_LIMIT);
+  }
+
+  /**
+   * The body, up to {@code limit} bytes; null, with 413 answered, when it is larger. A body declared larger is refused
+   * unread, and the connection closed rather than the rest of it read.
+   */
+  private static byte[] body(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
+    byte[] bytes = request.getContentLengthLong() > limit ? null : request.getInputStream().readNBytes(limit + 1);
+    if (bytes != null && bytes.length <= limit) {
       return bytes;
     }
-    RefusedInputs.refused("request body over " + BODY_LIMIT / 1024 / 1024 + " MB", 1);
+    RefusedInputs.refused("request body over " + limit / 1024 / 1024 + " MB", 1);
+    response.setHeader("Connection", "close");
     write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Map.of("type", "InvalidRequestException",
-        "message", "The request is larger than the " + BODY_LIMIT / 1024 / 1024 + " MB this service takes."));
+        "message", "The request is larger than the " + limit / 1024 / 1024 + " MB this service takes."));
     return null;
+  }
+
+  /** A comment on a task: its message alone, checked ({@link TaskNotes}); null when refused (answered). */
+  private static HttpServletRequest comment(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    byte[] bytes = body(request, response);
+    if (bytes == null) {
+      return null;
+    }
+    JsonNode sent = parse(bytes);
+    if (bytes.length > 0 && !(sent instanceof ObjectNode)) {
+      refuseUnreadable(response);
+      return null;
+    }
+    TaskNotes.Comment comment = TaskNotes.comment(sent);
+    if (!comment.problems().isEmpty()) {
+      RefusedInputs.refused("comment", comment.problems().size());
+      badRequest(response, String.join(" ", comment.problems()), comment.problems());
+      return null;
+    }
+    return new ReadBody(request, JSON.writeValueAsBytes(comment.body()));
+  }
+
+  /** An attachment to a task: an upload within its limit, checked ({@link TaskNotes}); null when refused (answered). */
+  private static HttpServletRequest attachment(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    byte[] bytes = body(request, response, TaskNotes.ATTACHMENT_LIMIT);
+    if (bytes == null) {
+      return null;
+    }
+    List<String> problems = TaskNotes.attachmentProblems(bytes, request.getContentType());
+    if (!problems.isEmpty()) {
+      RefusedInputs.refused("attachment", problems.size());
+      badRequest(response, String.join(" ", problems), problems);
+      return null;
+    }
+    return new ReadBody(request, bytes);
   }
 
   /**

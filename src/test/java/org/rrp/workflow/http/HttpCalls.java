@@ -10,6 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.mock.http.MockHttpOutputMessage;
+import org.springframework.util.MultiValueMap;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -34,6 +39,23 @@ public final class HttpCalls {
       String json = body == null ? null : body instanceof String text ? text : JSON.writeValueAsString(body);
       request.header("Content-Type", "application/json").header("Accept", accept);
       request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      return exchange(via, request.build());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends {@code parts} as {@code multipart/form-data}, as a browser uploads a form with files: text values as text
+   * parts, a {@code ByteArrayResource} with a file name as a file.
+   */
+  public static Answer sendMultipart(HttpClient via, HttpRequest.Builder request, MultiValueMap<String, Object> parts,
+      String accept) {
+    try {
+      MockHttpOutputMessage upload = new MockHttpOutputMessage();
+      new FormHttpMessageConverter().write(parts, MediaType.MULTIPART_FORM_DATA, upload);
+      request.header("Content-Type", String.valueOf(upload.getHeaders().getContentType())).header("Accept", accept);
+      request.POST(HttpRequest.BodyPublishers.ofByteArray(upload.getBodyAsBytes()));
       return exchange(via, request.build());
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -92,6 +114,14 @@ public final class HttpCalls {
     /** A GET of an absolute path of the application, as the logged-in browser, accepting {@code accept}. */
     public Answer get(String absolutePath, String accept) {
       return exchange(browser, HttpRequest.newBuilder(URI.create(base + absolutePath)).header("Accept", accept).GET().build());
+    }
+
+    /** An upload ({@code multipart/form-data}) that carries the session's CSRF token. */
+    public Answer upload(HttpRequest.Builder request, MultiValueMap<String, Object> parts, String accept) {
+      if (csrf != null) {
+        request.header("X-XSRF-TOKEN", csrf);
+      }
+      return sendMultipart(browser, request, parts, accept);
     }
 
     /** A call with a JSON body (or none) that carries the session's CSRF token. */

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.rrp.workflow.http.Answer;
 import org.rrp.workflow.http.HttpCalls;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The application's engine APIs as a client sees them: {@code /engine-rest} with HTTP Basic, and the webapps' API
@@ -33,6 +34,12 @@ public final class Api {
   Answer rest(String user, String method, String path, Object body) {
     return HttpCalls.send(client, HttpRequest.newBuilder(URI.create(base + "/engine-rest/" + path))
         .header("Authorization", HttpCalls.basic(user, "demo")), method, body, "application/json");
+  }
+
+  /** An upload ({@code multipart/form-data}) to the REST API. */
+  Answer restUpload(String user, String path, MultiValueMap<String, Object> parts) {
+    return HttpCalls.sendMultipart(client, HttpRequest.newBuilder(URI.create(base + "/engine-rest/" + path))
+        .header("Authorization", HttpCalls.basic(user, "demo")), parts, "application/json");
   }
 
   Answer restAs(String user, String password, String path) {
@@ -80,6 +87,11 @@ public final class Api {
     /** A GET of a page, as the browser asks for one (HTML first). */
     public Answer page(String absolutePath) {
       return login.get(absolutePath, "text/html,application/xhtml+xml,*/*;q=0.8");
+    }
+
+    /** An upload ({@code multipart/form-data}) to the webapps' engine API, as the logged-in browser. */
+    public Answer upload(String path, MultiValueMap<String, Object> parts) {
+      return login.upload(HttpRequest.newBuilder(URI.create(base + WEBAPP + path)), parts, "application/json");
     }
 
     /** A call of the webapps' engine API (a path after the engine's name), as the logged-in browser. */

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.rrp.workflow.TestMail;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.rrp.workflow.referral.ReferralVariables;
@@ -71,7 +73,7 @@ class AuthorizationMatrixTest {
     TABLE.put("comment read",           "N    N    N    N    Y    Y    N");
     TABLE.put("comment write",          "N    N    N    N    Y    N    N");
     TABLE.put("attachment read",        "N    N    N    N    Y    Y    N");
-    TABLE.put("attachment write",       "N    N    Y    N    Y    N    N");
+    TABLE.put("attachment write",       "N    N    N    N    Y    N    N");
   }
 
   @LocalServerPort
@@ -106,9 +108,14 @@ class AuthorizationMatrixTest {
     definitionId = (String) api.rest("admin", "GET", "process-instance/" + allocated.caseId(), null).object().get("definitionId");
   }
 
-  /** One call through one door: the answer to an engine API path. */
+  /** One call through one door: the answer to an engine API path (a {@code MultiValueMap} body is sent as an upload). */
   interface Door {
     Answer call(String method, String path, Object body);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static MultiValueMap<String, Object> upload(MultiValueMap<?, ?> parts) {
+    return (MultiValueMap<String, Object>) parts;
   }
 
   @Test
@@ -120,7 +127,9 @@ class AuthorizationMatrixTest {
     for (Role role : Role.values()) {
       String user = users.get(role);
       Api.Session session = api.login(user);
-      Map<String, Door> doors = Map.of("engine-rest", (m, p, b) -> api.rest(user, m, p, b), "webapps' API", session::call);
+      Map<String, Door> doors = Map.of(
+          "engine-rest", (m, p, b) -> b instanceof MultiValueMap<?, ?> parts ? api.restUpload(user, p, upload(parts)) : api.rest(user, m, p, b),
+          "webapps' API", (m, p, b) -> b instanceof MultiValueMap<?, ?> parts ? session.upload(p, upload(parts)) : session.call(m, p, b));
       doors.forEach((doorName, door) -> probes().forEach((cell, probe) -> {
         boolean expected = TABLE.get(cell).split("\\s+")[role.ordinal()].equals("Y");
         boolean actual = probe.apply(door);
@@ -197,8 +206,12 @@ class AuthorizationMatrixTest {
     probes.put("comment read", door -> allowed(door.call("GET", task + "/comment", null)));
     probes.put("comment write", door -> allowed(door.call("POST", task + "/comment/create", Map.of("message", "A note"))));
     probes.put("attachment read", door -> allowed(door.call("GET", task + "/attachment", null)));
-    probes.put("attachment write", door -> allowed(door.call("POST", task + "/attachment/create",
-        Map.of("attachment-name", "note", "url", "https://example.org/note"))));
+    probes.put("attachment write", door -> {
+      MultiValueMap<String, Object> attachment = new LinkedMultiValueMap<>();
+      attachment.add("attachment-name", "note");
+      attachment.add("url", "https://example.org/note");
+      return allowed(door.call("POST", task + "/attachment/create", attachment));
+    });
     return probes;
   }
 

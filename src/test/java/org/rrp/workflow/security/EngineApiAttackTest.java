@@ -33,6 +33,9 @@ import org.rrp.workflow.TestMail;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.rrp.workflow.casework.CaseVariables;
@@ -546,6 +549,136 @@ class EngineApiAttackTest {
     Answer commented = api.rest("cora", "POST", task + "/comment/create", comment);
     assertThat(commented.status()).as(commented.body()).isEqualTo(200);
     assertThat(api.rest("admin", "GET", task + "/comment", null).list()).hasSize(1);
+  }
+
+  @Test
+  void theAdvisorIsToldThatCommentsAndAttachmentsAreTheCoordinators() {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String task = "task/" + allocated.taskId();
+    for (Answer refused : List.of(api.rest(allocated.advisor(), "POST", task + "/comment/create", Map.of("message", "A note")),
+        api.login(allocated.advisor()).call("POST", task + "/comment/create", Map.of("message", "A note")),
+        api.restUpload(allocated.advisor(), task + "/attachment/create", attachment("Plan", "https://example.org/plan")))) {
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).contains("Comments and attachments on a task are the coordinators'").doesNotContain("No task found");
+    }
+    assertThat(api.rest("admin", "GET", task + "/comment", null).list()).isEmpty();
+  }
+
+  @Test
+  void aCommentIsItsMessageAloneFilledInAndNoLongerThanATextArea(CapturedOutput output) {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    Cases.Allocated other = cases.allocated("sam");
+    String task = "task/" + allocated.taskId();
+    String secret = "Entered-" + System.nanoTime();
+
+    List<Map<String, Object>> bad = List.of(Map.of("message", "  "), Map.of(), Map.of("message", List.of(secret)),
+        Map.of("message", secret + "x".repeat(4000)));
+    for (int i = 0; i < bad.size(); i++) {
+      Answer refused = api.rest("cora", "POST", task + "/comment/create", bad.get(i));
+      assertThat(refused.status()).as("bad comment " + i).isEqualTo(400);
+      assertThat(refused.body()).containsAnyOf("The comment must be filled in.", "The comment must be text.",
+          "The comment is longer than 4000 characters.").doesNotContain(secret);
+    }
+    Answer unreadable = api.login("cora").call("POST", task + "/comment/create", "[\"" + secret + "\"]");
+    assertThat(unreadable.status()).isEqualTo(400);
+    assertThat(unreadable.body()).doesNotContain(secret);
+    assertThat(api.rest("admin", "GET", task + "/comment", null).list()).isEmpty();
+
+    Answer noted = api.rest("cora", "POST", task + "/comment/create", Map.of("message", "x".repeat(4000),
+        "processInstanceId", other.caseId(), "userId", "alex"));
+    assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+    List<Map<String, Object>> comments = api.rest("admin", "GET", task + "/comment", null).list();
+    assertThat(comments).singleElement().satisfies(comment -> {
+      assertThat(comment).containsEntry("userId", "cora").containsEntry("taskId", allocated.taskId());
+      assertThat(comment.get("processInstanceId")).isNotEqualTo(other.caseId());
+    });
+    assertThat(output.getAll()).doesNotContain(secret).contains("Refused input: comment (1 problem)");
+  }
+
+  @Test
+  void anAttachmentIsNamedAFileOrAWebLinkAndWithinItsSize(CapturedOutput output) throws Exception {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String task = "task/" + allocated.taskId();
+    String secret = "Entered-" + System.nanoTime();
+    Map<MultiValueMap<String, Object>, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put(attachment(secret, "javascript:alert('" + secret + "')"), "The attachment's link must be a web address (http or https).");
+    refusals.put(attachment(secret, " https://example.org/plan"), "The attachment's link must be a web address (http or https).");
+    refusals.put(attachment(secret, "file:///etc/passwd"), "The attachment's link must be a web address (http or https).");
+    refusals.put(attachment(" ", "https://example.org/plan"), "The attachment's name must be filled in.");
+    refusals.put(attachment(secret + "x".repeat(255), "https://example.org/plan"), "The attachment's name is longer than 255 characters.");
+    refusals.put(attachment(secret, null), "The attachment must be a file or a link.");
+    MultiValueMap<String, Object> longDescription = attachment(secret, "https://example.org/plan");
+    longDescription.add("attachment-description", secret + "x".repeat(4000));
+    refusals.put(longDescription, "The attachment's description is longer than 4000 characters.");
+    MultiValueMap<String, Object> twoLinks = attachment(secret, "https://example.org/plan");
+    twoLinks.add("url", "javascript:alert(1)"); // the engine keeps the last part of a name
+    refusals.put(twoLinks, "The attachment's link must be a web address (http or https).");
+    refusals.forEach((upload, problem) -> {
+      for (Answer refused : List.of(api.restUpload("cora", task + "/attachment/create", upload),
+          api.login("cora").upload(task + "/attachment/create", upload))) {
+        assertThat(refused.status()).as(problem).isEqualTo(400);
+        assertThat(refused.body()).contains(problem).doesNotContain(secret);
+      }
+    });
+    Answer notAnUpload = api.rest("cora", "POST", task + "/attachment/create", Map.of("attachment-name", secret, "url", "https://example.org/plan"));
+    assertThat(notAnUpload.status()).isEqualTo(400);
+    assertThat(notAnUpload.body()).contains("The attachment could not be read.").doesNotContain(secret);
+
+    MultiValueMap<String, Object> tooLarge = attachment("Scan", null);
+    tooLarge.add("content", file(new byte[10 * 1024 * 1024 + 1]));
+    Answer refusedFile = api.restUpload("cora", task + "/attachment/create", tooLarge);
+    assertThat(refusedFile.status()).isEqualTo(413);
+    assertThat(refusedFile.body()).contains("larger than the 10 MB");
+    assertThat(api.rest("admin", "GET", task + "/attachment", null).list()).isEmpty();
+    assertThat(output.getAll()).doesNotContain(secret).contains("Refused input: attachment (1 problem)");
+
+    Answer linked = api.restUpload("cora", task + "/attachment/create", attachment("Plan", "https://example.org/plan"));
+    assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+    MultiValueMap<String, Object> scan = attachment("Scan", null);
+    scan.add("attachment-type", "application/pdf");
+    scan.add("content", file("%PDF-1.4 a scan".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    Answer filed = api.login("cora").upload(task + "/attachment/create", scan);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+    assertThat(api.rest("admin", "GET", task + "/attachment", null).list()).extracting(a -> a.get("name"))
+        .containsExactlyInAnyOrder("Plan", "Scan");
+  }
+
+  @Test
+  void anAttachmentDeclaredLargerThanItsLimitIsRefusedUnread() throws Exception {
+    Cases.Allocated allocated = cases.allocated("rosa");
+    String path = "/engine-rest/task/" + allocated.taskId() + "/attachment/create";
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+          + org.rrp.workflow.http.HttpCalls.basic("cora", "demo") + "\r\nContent-Type: multipart/form-data; boundary=x\r\n"
+          + "Content-Length: 120000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      socket.setSoTimeout(30_000);
+      StringBuilder read = new StringBuilder();
+      byte[] buffer = new byte[4096];
+      for (int n; !read.toString().endsWith("}") && (n = socket.getInputStream().read(buffer)) > 0; ) {
+        read.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      assertThat(read.toString()).startsWith("HTTP/1.1 413").containsIgnoringCase("Connection: close")
+          .contains("larger than the 10 MB");
+    }
+  }
+
+  private static MultiValueMap<String, Object> attachment(String name, String url) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("attachment-name", name);
+    if (url != null) {
+      parts.add("url", url);
+    }
+    return parts;
+  }
+
+  private static ByteArrayResource file(byte[] content) {
+    return new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return "scan.pdf";
+      }
+    };
   }
 
   @Test
