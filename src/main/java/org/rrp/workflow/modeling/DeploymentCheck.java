@@ -52,6 +52,7 @@ final class DeploymentCheck {
         } else {
           formsInDeployment.add(form.get("id").asText());
           declaredVariables.addAll(ModelFiles.formKeys(form));
+          problems.addAll(FormContent.problems(file, form));
         }
       } else if (ModelFiles.isBpmn(resource.getKey())) {
         try {

@@ -1,0 +1,59 @@
+package org.rrp.workflow.modeling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a deployed Camunda Form may show. Tasklist renders a form's components in the person's browser, next to the
+ * case's data, so a form that loads content from elsewhere could show another site inside a task, or send the case's
+ * data to an address it names (an image source may be an expression of the form's variables). The webapps' content
+ * security policy already keeps the browser from loading frames and images from other sites; a deployment is refused
+ * as well, so that what a coordinator deploys is what the browser shows:
+ * <ul>
+ *   <li>no {@code iframe} component, and no {@code html} component (markup of its own);</li>
+ *   <li>an {@code image} only embedded in the form (a {@code data:image/...} source), never from an address or an
+ *   expression;</li>
+ *   <li>no {@code javascript:} link in a text.</li>
+ * </ul>
+ * Each problem is one sentence naming the file and the component's id, never what the component holds.
+ */
+final class FormContent {
+
+  private FormContent() {
+  }
+
+  static List<String> problems(String file, JsonNode form) {
+    List<String> problems = new ArrayList<>();
+    walk(file, form, problems);
+    return problems;
+  }
+
+  private static void walk(String file, JsonNode component, List<String> problems) {
+    String type = component.path("type").asText("");
+    String where = file + ": the component " + component.path("id").asText("without an id");
+    switch (type) {
+      case "iframe" -> problems.add(where + " (iframe) shows another page inside the form: link to it in a text instead.");
+      case "html" -> problems.add(where + " (html) writes its own markup: use a text component instead.");
+      case "image" -> {
+        if (!component.path("source").asText("").toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+          problems.add(where + " (image) is loaded from an address or an expression: embed the picture in the form"
+              + " instead.");
+        }
+      }
+      case "text" -> {
+        String text = component.path("text").asText("").replaceAll("[\\s\\p{Cc}\\p{Cf}]", "").toLowerCase(Locale.ROOT);
+        if (text.contains("javascript:")) {
+          problems.add(where + " (text) holds a javascript: link: link only to web addresses.");
+        }
+      }
+      default -> {
+      }
+    }
+    for (JsonNode child : component.path("components")) {
+      walk(file, child, problems);
+    }
+  }
+}
