@@ -29,8 +29,9 @@ import org.rrp.workflow.casework.WithoutAuthorization;
 import org.rrp.workflow.identity.RrpGroups;
 
 /**
- * The cases each role follows, as cases rather than tasks: a referrer's own requests with their status, an
- * advisor's areas' open cases (colleagues' included), every open case for coordinators. The engine is read without
+ * The cases each role follows, as cases rather than tasks: a referrer's own requests with their status, the open
+ * cases allocated in an advisor's areas (colleagues' included; a request still in triage is the coordinators'), every
+ * open case for coordinators. The engine is read without
  * authorization checks and every row is chosen here by the reader's role and areas, so a referrer sees the status
  * of her request without any right on its tasks. No list names a child except the referrer's own requests.
  */
@@ -75,8 +76,9 @@ public class CaseList {
         Map<String, String> names = areas.areas();
         groupIds.stream().filter(RrpGroups::isAreaGroup).sorted().forEach(area -> views.add(view("area-cases",
             "Open cases in " + names.getOrDefault(area, area),
-            "Every open case of the area, yours and your colleagues', newest first.",
-            history().unfinished().variableValueEquals(CaseVariables.AREA, area), false)));
+            "Every open case allocated in the area, yours and your colleagues', newest first.",
+            history().unfinished().variableValueEquals(CaseVariables.AREA, area).variableValueLike(CaseVariables.ADVISOR_ID, "%"),
+            false)));
       }
       if (groupIds.contains(RrpGroups.COORDINATORS)) {
         views.add(view("all-cases", "All open cases", "Every open case of every area, newest first.",
@@ -113,10 +115,11 @@ public class CaseList {
         variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>()).put(variable.getName(), variable.getValue());
       }
     }
-    String[] references = instances.stream().map(HistoricProcessInstance::getBusinessKey).filter(key -> key != null)
-        .toArray(String[]::new);
+    Map<String, String> caseByReference = new HashMap<>();
+    instances.stream().filter(instance -> instance.getBusinessKey() != null)
+        .forEach(instance -> caseByReference.put(instance.getBusinessKey(), instance.getId()));
     Map<String, String> people = new HashMap<>();
-    Map<String, List<OpenTask>> tasks = ownRequests || references.length == 0 ? Map.of() : openTasks(references, people);
+    Map<String, List<OpenTask>> tasks = ownRequests || caseByReference.isEmpty() ? Map.of() : openTasks(caseByReference, people);
     Map<String, String> areaNames = areas.areas();
     Map<String, String> statuses = statuses(instances);
     List<Row> rows = new ArrayList<>();
@@ -138,16 +141,20 @@ public class CaseList {
   }
 
   /**
-   * The open tasks of these cases (their called processes share the case reference as business key); {@code people}
-   * holds the names already looked up, so each person is read once per list.
+   * The open tasks of these cases (case reference to the case's process instance): the tasks of the case and of the
+   * processes it called, which share its reference as business key. Another process whose business key happens to
+   * equal a reference (a training journey's setting identifier, say) is not the case's: a task counts only when its
+   * process's root is the case. {@code people} holds the names already looked up, so each person is read once per list.
    */
-  private Map<String, List<OpenTask>> openTasks(String[] references, Map<String, String> people) {
+  private Map<String, List<OpenTask>> openTasks(Map<String, String> caseByReference, Map<String, String> people) {
     TaskService tasks = engine.getTaskService();
-    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(references).orderByDueDate().asc().list();
+    List<Task> open = tasks.createTaskQuery().processInstanceBusinessKeyIn(caseByReference.keySet().toArray(String[]::new))
+        .orderByDueDate().asc().list();
     Map<String, String> caseOfInstance = new HashMap<>();
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
     if (!instanceIds.isEmpty()) {
-      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+          .filter(instance -> instance.getRootProcessInstanceId().equals(caseByReference.get(instance.getBusinessKey())))
           .forEach(instance -> caseOfInstance.put(instance.getId(), instance.getBusinessKey()));
     }
     Map<String, List<OpenTask>> byCase = new LinkedHashMap<>();

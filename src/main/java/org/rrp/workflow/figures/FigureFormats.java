@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,26 +17,54 @@ final class FigureFormats {
   static final int BAR_AREA = 360;
   static final int ROW = 26;
   static final int LABEL_WIDTH = 330;
+  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?%?");
 
   private FigureFormats() {
   }
 
+  /**
+   * The report as a spreadsheet. A cell is text a spreadsheet program would otherwise read as a formula when it
+   * begins with {@code = + - @}, a tab or a carriage return (an area's or a reason's name comes from a decision table
+   * a coordinator deploys): such a cell gets a leading apostrophe, which the program shows as text. Numbers stay
+   * numbers.
+   */
   static String csv(Report report) {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-      csv.printRecord(report.title(), report.period(), report.from(), report.to(), report.area());
+      csv.printRecord(asText(report.title(), report.period(), report.from(), report.to(), report.area()));
       for (Table table : report.tables()) {
         csv.println();
-        csv.printRecord(table.title());
-        csv.printRecord(table.columns());
+        csv.printRecord(asText(table.title()));
+        csv.printRecord(asText(table.columns().toArray(String[]::new)));
         for (List<String> row : table.rows()) {
-          csv.printRecord(row);
+          csv.printRecord(asText(row.toArray(String[]::new)));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static Object[] asText(String... cells) {
+    Object[] safe = new Object[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      String cell = cells[i];
+      boolean formula = cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !NUMBER.matcher(cell).matches();
+      safe[i] = formula ? "'" + cell : cell;
+    }
+    return safe;
+  }
+
+  /** The table a chart is asked for ({@code table}, a number; the first when absent). */
+  static int tableIndex(Report report, String table) {
+    if (table == null || table.isBlank()) {
+      return 0;
+    }
+    if (!table.strip().matches("\\d{1,3}")) {
+      throw new IllegalArgumentException("The table must be a number from 0 to " + (report.tables().size() - 1) + ".");
+    }
+    return Integer.parseInt(table.strip());
   }
 
   /** A horizontal bar per row of the table; a withheld figure gets no bar and says why. */

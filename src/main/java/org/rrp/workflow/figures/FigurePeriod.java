@@ -5,6 +5,7 @@ import java.time.Month;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The period a figure is for, from its first day to its last day (inclusive), in the English school calendar: the
@@ -14,6 +15,8 @@ import java.util.Locale;
 record FigurePeriod(LocalDate from, LocalDate to, String label) {
 
   static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+  /** A date as the figures take it: four digits of year, no sign (ISO would take +999999999-01-01). */
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   static FigurePeriod thisTerm(LocalDate today) {
     int year = today.getYear();
@@ -63,6 +66,9 @@ record FigurePeriod(LocalDate from, LocalDate to, String label) {
       throw new IllegalArgumentException("The date " + field + " is required for a range.");
     }
     try {
+      if (!ISO_DATE.matcher(value.strip()).matches()) {
+        throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+      }
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("The date " + field + " is not a date (expected YYYY-MM-DD).");

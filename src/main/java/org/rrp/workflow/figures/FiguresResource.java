@@ -69,8 +69,8 @@ public class FiguresResource extends AbstractCockpitPluginResource {
   @Produces("image/svg+xml")
   public Response svg(@PathParam("question") String question, @QueryParam("period") String period,
       @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam(CaseVariables.AREA) String area,
-      @QueryParam("table") Integer table) {
-    return answer(question, period, from, to, area, report -> Response.ok(FigureFormats.svg(report, table == null ? 0 : table))
+      @QueryParam("table") String table) {
+    return answer(question, period, from, to, area, report -> Response.ok(FigureFormats.svg(report, FigureFormats.tableIndex(report, table)))
         .type("image/svg+xml; charset=UTF-8"));
   }
 

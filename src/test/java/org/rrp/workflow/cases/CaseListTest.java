@@ -99,6 +99,38 @@ class CaseListTest {
   }
 
   @Test
+  void aRequestStillInTriageIsTheCoordinatorsAndNotYetTheAreasAdvisors() throws InterruptedException {
+    String caseId = (String) new Cases(new Api(port)).requested("rosa").get("id");
+    String reference = Eventually.eventually(() -> engine.getTaskService().createTaskQuery().processInstanceId(caseId).count() == 1
+        ? engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(caseId).singleResult().getBusinessKey() : null);
+
+    assertThat(row(views("cora"), "all-cases", reference)).isPresent();
+    for (String advisor : List.of("alex", "ash")) {
+      assertThat(row(views(advisor), "area-cases", reference)).as(advisor).isEmpty();
+    }
+  }
+
+  @Test
+  void anotherProcessSharingTheCaseReferenceAddsNoTaskToTheCase() {
+    Cases.Allocated made = new Cases(new Api(port)).allocated("rosa");
+    String deployment = engine.getRepositoryService().createDeployment().name("other-process")
+        .addModelInstance("other-process.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("other-process")
+            .name("Other process").camundaHistoryTimeToLive(180).startEvent("Event_Start").name("Started")
+            .userTask("Task_Other").name("Other work").camundaCandidateGroups("area-east-staffs-tamworth")
+            .camundaDueDate("${deadlines.due('triage')}")
+            .endEvent("Event_End").name("Ended").done())
+        .deploy().getId();
+    try {
+      engine.getRuntimeService().startProcessInstanceByKey("other-process", made.caseReference());
+
+      Map<String, Object> row = row(views("alex"), "area-cases", made.caseReference()).orElseThrow();
+      assertThat(tasks(row)).extracting(task -> task.get("id")).containsExactly(made.taskId());
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
   void coordinatorsListEachOpenCaseOnceAndAClosedCaseLeavesTheOpenLists() throws InterruptedException {
     Cases.Allocated made = new Cases(new Api(port)).allocated("rosa");
     assertThat(rows(view(views("cora"), "all-cases"))).filteredOn(r -> made.caseReference().equals(r.get(CaseVariables.CASE_REFERENCE))).hasSize(1);

@@ -69,5 +69,17 @@ class FiguresPluginTest {
     assertThat(badPeriod.object()).isEqualTo(Map.of("message", "The date from is not a date (expected YYYY-MM-DD)."));
     assertThat(badArea.status()).isEqualTo(400);
     assertThat(badArea.body()).doesNotContain("atlantis");
+
+    for (String far : List.of("%2B999999995-01-01", "-999999999-01-01", "20260-01-01")) {
+      Answer refused = manager.get(FIGURES + "demand?period=range&from=" + far + "&to=2026-12-01");
+      assertThat(refused.status()).as(far).isEqualTo(400);
+      assertThat(refused.object()).as(far).isEqualTo(Map.of("message", "The date from is not a date (expected YYYY-MM-DD)."));
+    }
+    for (String table : List.of("abc", "1e3", "99999999999", "-1")) {
+      Answer refused = manager.get(FIGURES + "demand.svg?period=this-term&table=" + table);
+      assertThat(refused.status()).as(table).isEqualTo(400);
+      assertThat((String) refused.object().get("message")).as(table).startsWith("The table must be a number from 0 to")
+          .doesNotContain(table);
+    }
   }
 }
