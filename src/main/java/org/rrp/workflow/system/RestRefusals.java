@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -62,7 +63,7 @@ final class RestRefusals {
     @Override
     public void configure(FeatureContext context) {
       for (Class<?> mapper : List.of(RefusedRestForm.class, RefusedEngineForm.class, RefusedQueryParameter.class,
-          RefusedBodyValue.class)) {
+          RefusedBodyValue.class, UnreadableBody.class)) {
         if (!context.getConfiguration().isRegistered(mapper)) {
           context.register(mapper, BEFORE_CAMUNDA);
         }
@@ -106,6 +107,27 @@ final class RestRefusals {
           ? reference.getFieldName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."))
           .replace(".[", "[");
       return unreadable(field.matches("[A-Za-z0-9_.\\[\\]]{1,200}") ? field : "a field of the request's body");
+    }
+  }
+
+  /**
+   * A body that is not JSON at all: Jackson's answer, plain text, repeats the token it stopped at (the start of what
+   * was sent); this one says only that the body could not be read.
+   */
+  public static class UnreadableBody implements ExtendedExceptionMapper<JsonParseException> {
+    @Override
+    public boolean isMappable(JsonParseException exception) {
+      return true;
+    }
+
+    @Override
+    public Response toResponse(JsonParseException exception) {
+      String problem = "The request's body could not be read.";
+      LOG.info("Refused input: {}", problem);
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("type", InvalidRequestException.class.getSimpleName(), "message", problem,
+              "problems", List.of(problem)))
+          .build();
     }
   }
 

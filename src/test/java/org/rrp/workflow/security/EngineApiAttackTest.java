@@ -484,6 +484,24 @@ class EngineApiAttackTest {
   }
 
   @Test
+  void aBodyThatIsNotJsonIsRefusedWithoutRepeatingItOnEveryResource(CapturedOutput output) {
+    int logged = output.getAll().length();
+    String secret = "Entered_" + System.nanoTime();
+    List<Answer> refused = List.of(
+        api.rest("alex", "POST", "task/count", secret),
+        api.rest("alex", "POST", "task", "{\"name\": " + secret + "}"),
+        api.login("alex").call("POST", "task", secret),
+        api.rest("cora", "POST", "rrp/decision-preview/evaluate", secret));
+    for (Answer answer : refused) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.body()).doesNotContain(secret).contains("The request's body could not be read.");
+    }
+    String log = output.getAll().substring(logged);
+    assertThat(log.lines().filter(line -> line.contains("Refused input: The request's body could not be read."))).hasSize(refused.size());
+    assertThat(log).doesNotContain(secret);
+  }
+
+  @Test
   void aRequestToASuspendedVersionIsRefusedWith400() {
     String definitionId = (String) api.rest("cora", "GET", "process-definition/key/referral", null).object().get("id");
     assertThat(api.rest("cora", "PUT", "process-definition/" + definitionId + "/suspended",
