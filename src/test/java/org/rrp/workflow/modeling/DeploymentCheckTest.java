@@ -170,13 +170,13 @@ class DeploymentCheckTest {
     refused.put("{\"type\":\"iframe\",\"id\":\"Frame_1\",\"url\":\"https://example.org/" + secret + "\"}", "Frame_1 (iframe)");
     refused.put("{\"type\":\"html\",\"id\":\"Html_1\",\"content\":\"<b>" + secret + "</b>\"}", "Html_1 (html)");
     refused.put("{\"type\":\"image\",\"id\":\"Image_1\",\"source\":\"https://example.org/" + secret + ".png\"}", "Image_1 (image)");
-    refused.put("{\"type\":\"image\",\"id\":\"Image_2\",\"source\":\"=\\\"https://example.org/?\\\" + childName\"}", "Image_2 (image)");
+    refused.put("{\"type\":\"image\",\"id\":\"Image_2\",\"source\":\"=\\\"https://example.org/?\\\" + " + org.rrp.workflow.casework.CaseVariables.CHILD_NAME + "\"}", "Image_2 (image)");
     refused.put("{\"type\":\"text\",\"id\":\"Text_1\",\"text\":\"[" + secret + "](Java\\tScript:alert(1))\"}", "Text_1 (text)");
     refused.forEach((component, named) -> {
       String nested = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"group\",\"id\":\"Group_1\","
           + "\"components\":[" + component + "]}]}";
       assertThat(problems("probe.form", nested)).as(named).singleElement().asString()
-          .contains("probe.form", named).doesNotContain(secret, "example.org", "childName");
+          .contains("probe.form", named).doesNotContain(secret, "example.org", org.rrp.workflow.casework.CaseVariables.CHILD_NAME);
     });
     String embedded = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"image\",\"id\":\"Logo\","
         + "\"source\":\"data:image/png;base64,iVBORw0KGgo=\"},{\"type\":\"text\",\"id\":\"Help\",\"text\":\"[Guide](https://example.org/guide)\"}]}";
