@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.FormInput;
+import org.rrp.workflow.casework.MarkdownText;
 import org.rrp.workflow.casework.ServiceNames;
 import org.springframework.stereotype.Component;
 
@@ -85,15 +86,18 @@ class RequestReceivedListener implements ExecutionListener {
     }
   }
 
-  /** The request as coordinators read it in their task forms: labels, not codes; no child's name. */
+  /**
+   * The request as coordinators read it in their task forms (Markdown): labels, not codes; no child's name. What the
+   * referrer typed is placed as literal text, so it cannot make a link, an image or markup in the form.
+   */
   static String summary(DelegateExecution execution, LocalDate careEnded) {
     String legalStatus = ReferralLabels.of(ReferralLabels.LEGAL_STATUSES, (String) execution.getVariable(LEGAL_STATUS));
     return String.join("\n",
         "- Referred by: " + ReferralLabels.of(ReferralLabels.ROLES, (String) execution.getVariable(REFERRER_ROLE))
-            + ", " + execution.getVariable(REFERRER_SETTING),
+            + ", " + MarkdownText.literal(execution.getVariable(REFERRER_SETTING)),
         "- Year group: " + ReferralLabels.humanise((String) execution.getVariable(CHILD_YEAR_GROUP)),
         "- Legal status or circumstances: " + legalStatus + (careEnded == null ? "" : ", left care " + careEnded),
-        "- School or setting: " + execution.getVariable(SETTING_NAME) + ", "
+        "- School or setting: " + MarkdownText.literal(execution.getVariable(SETTING_NAME)) + ", "
             + ReferralLabels.humanise((String) execution.getVariable(SETTING_DISTRICT)),
         "- Service wanted: " + ServiceNames.of((String) execution.getVariable(SERVICE_WANTED)),
         "- Trained facilitator in school: " + (Boolean.TRUE.equals(execution.getVariable(TRAINED_FACILITATOR_IN_SCHOOL)) ? "yes" : "no"),

@@ -100,6 +100,21 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void whatTheReferrerTypedReadsAsTextInTheSummaryNotAsALink() {
+    VariableMap request = ReferralRequests.valid();
+    request.putValue(REFERRER_SETTING, "[a link](https://example.org/phish)");
+    request.putValue(SETTING_NAME, "<a href=\"https://example.org/x\">a button</a>");
+    ProcessInstance referral = request(request);
+
+    assertThat((String) variable(referral, REQUEST_SUMMARY))
+        .contains("- Referred by: Designated Teacher, \\[a link\\]\\(https\\:\\/\\/example\\.org\\/phish\\)")
+        .contains("- School or setting: \\<a href\\=\\\"https\\:\\/\\/example\\.org\\/x\\\"\\>a button\\<\\/a\\>, Tamworth")
+        .doesNotContainPattern("(^|[^\\\\])[\\[<]").doesNotContain("://");
+    assertThat((String) variable(referral, SETTING_NAME)).as("the variable itself keeps what was typed")
+        .isEqualTo("<a href=\"https://example.org/x\">a button</a>");
+  }
+
+  @Test
   void caseGetsAReadableReferenceAsBusinessKeyNumberedWithinTheYear() {
     ProcessInstance first = request(ReferralRequests.valid());
     ProcessInstance second = request(ReferralRequests.valid());
