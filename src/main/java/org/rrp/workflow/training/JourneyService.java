@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.rrp.workflow.casework.CaseClock;
 import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.casework.JsonVariables;
+import org.rrp.workflow.casework.MarkdownText;
 import org.rrp.workflow.casework.WithoutAuthorization;
 import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.identity.RrpGroups;
@@ -306,16 +307,17 @@ class JourneyService {
     return open.isEmpty() ? "the setting is waiting for a place on a training event" : String.join("; ", open);
   }
 
+  /** What the stage asks, as its forms show it (Markdown); the catalogue's text is read literally. */
   static String summary(Stage stage) {
     List<String> lines = new ArrayList<>();
-    lines.add("**What it consists of:** " + stage.consistsOf());
+    lines.add("**What it consists of:** " + MarkdownText.literal(stage.consistsOf()));
     lines.add("**Who attends:** " + stage.leadsToAttend() + (stage.leadsToAttend() == 1 ? " setting lead" : " setting leads")
         + (stage.seniorLeaderRequired() ? ", one of them a senior leader" : ""));
     if (!stage.commitments().isEmpty()) {
-      lines.add("**Commitments to evidence:** " + String.join("; ", stage.commitments()));
+      lines.add("**Commitments to evidence:** " + literal(stage.commitments()));
     }
     if (!stage.sessionsToRecord().isEmpty()) {
-      lines.add("**Follow-up workshops or sessions:** " + String.join("; ", stage.sessionsToRecord()));
+      lines.add("**Follow-up workshops or sessions:** " + literal(stage.sessionsToRecord()));
     }
     if (stage.championRequired()) {
       lines.add("**A named staff Student Ambassador Champion**");
@@ -323,5 +325,10 @@ class JourneyService {
     lines.add("**Timescale:** " + stage.timescaleTerms() + (stage.timescaleTerms() == 1 ? " term" : " terms")
         + (stage.certificate() ? "; ends in a certificate" : ""));
     return lines.stream().collect(Collectors.joining("\n\n"));
+  }
+
+  /** The catalogue's items, as written in the decision table, read literally in the forms' Markdown. */
+  private static String literal(List<String> items) {
+    return items.stream().map(MarkdownText::literal).collect(Collectors.joining("; "));
   }
 }
