@@ -1,0 +1,214 @@
+package org.rrp.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.rrp.workflow.casework.CaseVariables;
+import org.rrp.workflow.circle.CircleVariables;
+import org.rrp.workflow.conference.ConferenceVariables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What people type is shown in other people's forms as plain text, never as Markdown. A form's text component is
+ * Markdown: form-js places a templated value in it as it is, then renders links, images and HTML it keeps, so a
+ * link or a button typed into a request would become a live one in the coordinator's form. So no text component of
+ * any form in {@code forms/} templates ({@code {{...}}}) a variable a person types: the key of an input field some
+ * form lets a person type into (an editable text field or text area, in any form, in a list's rows too), or a
+ * variable the server copies from such text ({@link #COPIED_FROM_TYPED}). Such a value is shown in a read-only field
+ * bound to it instead. What the server writes (the case reference, dates, numbers, labels, a decision's reason, the
+ * request summary with the typed parts escaped) may stay in a text.
+ */
+class FormTextsTest {
+
+  private static final Path FORMS = Path.of("forms");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Input types whose value a person types, rather than chooses (the server checks a choice, date or number). */
+  static final Set<String> TYPED = Set.of("textfield", "textarea");
+
+  /** Variables the server fills with what a person typed elsewhere, and where it comes from. */
+  static final Map<String, String> COPIED_FROM_TYPED = Map.of(
+      ConferenceVariables.PARTICIPANT_NAME, "a conference participant's name, from the list the advisor typed",
+      ConferenceVariables.PARENT_CARER_NAME, "a child participant's parent or carer, from the same list");
+
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** A name not read as a property of something else ({@code a.b} reads a) and not a function called. */
+  private static final Pattern NAME = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*+)(?!\\s*\\()");
+  private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "and", "or", "not", "true", "false",
+      "null", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "this",
+      "parent", "loop");
+
+  @Test
+  void noFormsTextTemplatesWhatAPersonTyped() {
+    Map<String, JsonNode> forms = forms();
+    assertThat(forms).as("forms found").hasSizeGreaterThan(20);
+    Set<String> typed = typedVariables(forms.values());
+    assertThat(typed).as("what people type").contains(CaseVariables.DIFFICULTY, CaseVariables.SETTING_NAME,
+        CircleVariables.MEETING_VENUE, ConferenceVariables.CONFERENCE_VENUE, ConferenceVariables.PARTICIPANT_NAME);
+
+    assertThat(violations(forms, typed)).as("text components templating what a person typed: show it in a read-only"
+        + " field bound to the variable instead").isEmpty();
+  }
+
+  @Test
+  void everyFieldShowingWhatAPersonTypedIsReadOnlyAndLabelled() {
+    List<String> unlabelled = new ArrayList<>();
+    forms().forEach((file, form) -> walk(form.path("components"), component -> {
+      if (component.path("id").asText().endsWith("Shown") && (!component.path("readonly").asBoolean(false)
+          || !TYPED.contains(component.path("type").asText()) || component.path("label").asText().isBlank())) {
+        unlabelled.add(file + ": " + component.path("id").asText());
+      }
+    }));
+    assertThat(unlabelled).as("fields named ...Shown that are not labelled read-only text fields").isEmpty();
+  }
+
+  // ---- the check fails on broken forms -------------------------------------------------------------------------
+
+  static final String REQUEST = """
+      {"id": "request", "components": [
+        {"type": "textarea", "id": "Field_problem", "key": "problem", "label": "What is stuck"},
+        {"type": "textfield", "id": "Field_venue", "key": "venue", "label": "Venue"},
+        {"type": "checkbox", "id": "Field_settled", "key": "settled", "label": "Settled"},
+        {"type": "dynamiclist", "id": "List_people", "path": "people", "components": [
+          {"type": "textfield", "id": "Field_name", "key": "name", "label": "Name"}]},
+        {"type": "textfield", "id": "Field_reference", "key": "reference", "label": "Reference", "readonly": true},
+        {"type": "textfield", "id": "Field_code", "key": "code", "label": "Code", "disabled": true}]}""";
+
+  @Test
+  void aTextTemplatingWhatAPersonTypedInAnyFormIsReported() {
+    Map<String, JsonNode> forms = new LinkedHashMap<>();
+    forms.put("request.form", read(REQUEST));
+    forms.put("review.form", read("""
+        {"id": "review", "components": [
+          {"type": "text", "id": "Text_plain", "text": "**What is stuck:** {{problem}}"},
+          {"type": "text", "id": "Text_if", "text": "{{#if problem}}Asked{{/if}} {{#if name}}{{name}}{{/if}}"},
+          {"type": "group", "id": "Group_meeting", "components": [
+            {"type": "text", "id": "Text_function", "text": "At {{substring(venue, 1, 10)}}"}]},
+          {"type": "text", "id": "Text_expression", "text": "=\\"At \\" + venue"},
+          {"type": "text", "id": "Text_copied", "text": "Participant {{participantName}}"}]}"""));
+    Set<String> typed = typedVariables(forms.values());
+
+    assertThat(typed).contains("problem", "venue", "name").doesNotContain("settled", "reference", "code");
+    assertThat(violations(forms, typed)).containsExactlyInAnyOrder(
+        "review.form: Text_plain templates problem", "review.form: Text_if templates problem",
+        "review.form: Text_if templates name", "review.form: Text_function templates venue",
+        "review.form: Text_expression templates venue", "review.form: Text_copied templates participantName");
+  }
+
+  @Test
+  void whatTheServerWritesAChoiceAndWordsInQuotesMayBeTemplated() {
+    Map<String, JsonNode> forms = new LinkedHashMap<>();
+    forms.put("request.form", read(REQUEST));
+    forms.put("review.form", read("""
+        {"id": "review", "components": [
+          {"type": "text", "id": "Text_case", "text": "## Case {{reference}} ({{code}}), {{substring(when, 1, 10)}}"},
+          {"type": "text", "id": "Text_if", "text": "{{if settled = true then \\"The problem was settled.\\" else \\"venue\\"}}"},
+          {"type": "text", "id": "Text_property", "text": "{{summary.problem}} {{#loop items}}{{this.venue}}{{/loop}}"},
+          {"type": "textarea", "id": "Field_problemShown", "key": "problem", "label": "What is stuck", "readonly": true}]}"""));
+
+    assertThat(violations(forms, typedVariables(forms.values()))).isEmpty();
+  }
+
+  // ---- reading forms -------------------------------------------------------------------------------------------
+
+  /** The keys of every editable text field and text area of these forms (list rows included), and what is copied. */
+  static Set<String> typedVariables(Iterable<JsonNode> forms) {
+    Set<String> typed = new TreeSet<>(COPIED_FROM_TYPED.keySet());
+    for (JsonNode form : forms) {
+      walk(form.path("components"), component -> {
+        boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
+        if (editable && TYPED.contains(component.path("type").asText()) && component.hasNonNull("key")) {
+          typed.add(component.path("key").asText());
+        }
+      });
+    }
+    return typed;
+  }
+
+  /** Each text component that templates a typed variable, as {@code file: id templates variable}. */
+  static List<String> violations(Map<String, JsonNode> forms, Set<String> typed) {
+    List<String> violations = new ArrayList<>();
+    forms.forEach((file, form) -> walk(form.path("components"), component -> {
+      if ("text".equals(component.path("type").asText())) {
+        for (String name : templated(component.path("text").asText(""))) {
+          if (typed.contains(name)) {
+            violations.add(file + ": " + component.path("id").asText() + " templates " + name);
+          }
+        }
+      }
+    }));
+    return violations;
+  }
+
+  /**
+   * The variables a text reads: in each {@code {{...}}} (a FEEL expression, or {@code #if}/{@code #loop} of one),
+   * or in the whole text when it is an expression ({@code =...}); words in quotes, FEEL's own words, functions
+   * called and properties of another value are not variables.
+   */
+  static Set<String> templated(String text) {
+    List<String> expressions = new ArrayList<>();
+    if (text.startsWith("=")) {
+      expressions.add(text.substring(1));
+    } else {
+      Matcher template = TEMPLATE.matcher(text);
+      while (template.find()) {
+        expressions.add(template.group(1).trim().replaceFirst("^[#/]\\s*(if|loop)\\b", ""));
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    for (String expression : expressions) {
+      Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll("\"\""));
+      while (name.find()) {
+        if (!FEEL_WORDS.contains(name.group(1))) {
+          names.add(name.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void walk(JsonNode components, Consumer<JsonNode> visit) {
+    for (JsonNode component : components) {
+      visit.accept(component);
+      walk(component.path("components"), visit);
+    }
+  }
+
+  private static Map<String, JsonNode> forms() {
+    Map<String, JsonNode> forms = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(FORMS)) {
+      for (Path file : files.filter(path -> path.toString().endsWith(".form")).sorted().toList()) {
+        forms.put(file.getFileName().toString(), JSON.readTree(file.toFile()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return forms;
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
