@@ -55,7 +55,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * click through Tasklist and Cockpit: the referrer's request (a bad entry first), the coordinator's triage, the
  * advisor's initial meeting with two participants and two actions (a bad entry first), another area's advisor
  * seeing nothing of it, a colleague finding it in the area's case view, the manager seeing it on the diagram in
- * Cockpit, and the administrator told in Admin that access is not taken away by a Deny. Every step asserts what is on screen and saves a screenshot under {@code target/browser-screenshots/}.
+ * Cockpit, the administrator told in Admin that access is not taken away by a Deny, and, with a second request, a
+ * link and a button a referrer typed reaching the coordinator's triage form as the characters typed, never as links. Every step asserts what is on screen and saves a screenshot under {@code target/browser-screenshots/}.
  *
  * <p>The steps share one case and run in order. A step that finds a message missing lets the story go on and
  * fails at its end, so one missing message does not hide the rest of the day.
@@ -70,6 +71,10 @@ class TasklistBrowserIT {
   static final List<String> EAST_ADVISORS = List.of("alex", "ash");
   static final String OTHER_AREA_ADVISOR = "bea";
   static final String EAST_ADVISOR_GROUP = "area-east-staffs-tamworth";
+  static final String DIFFICULTY = "Finds the move between lessons hard; has walked out of class twice this term.";
+  /** A link and a button in Markdown and HTML, as a referrer could type them: the forms must show them as text. */
+  static final String TYPED_LINK = "[a link](https://example.org/phish)";
+  static final String TYPED_BUTTON = "<a href=\"https://example.org/x\">a button</a>";
   static final ObjectMapper JSON = new ObjectMapper();
   static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -111,21 +116,7 @@ class TasklistBrowserIT {
   @Order(1)
   void referrerIsToldWhatToFixAndNothingStartsUntilTheRequestIsRight() throws Exception {
     logIn("tasklist", "rosa");
-    browser.click(By.xpath("//a[normalize-space(.) = 'Start process']"));
-    browser.click(By.xpath("//*[contains(@class, 'modal')]//a[normalize-space(.) = 'RRP referral']"));
-    CamundaForm form = CamundaForm.shown(browser);
-    form.text("Your name", "Rosa Fenwick")
-        .select("Your role", "Designated Teacher")
-        .text("Your school, setting or team", "Hollybank Primary")
-        .text("Your email address", "rosa.fenwick@example.org")
-        .date("Child's date of birth", LocalDate.of(2016, 4, 5))
-        .select("Year group", "Year 5")
-        .select("Legal status or circumstances", "Adoption Order")
-        .text("School or setting the child attends", "Hollybank Primary")
-        .select("District of the setting", EAST_AREA_DISTRICT)
-        .text("What is stuck", "Finds the move between lessons hard; has walked out of class twice this term.")
-        .choose("Support you would like", "Solution Focused Circle")
-        .tick("A parent or carer has agreed");
+    CamundaForm form = requestForm("Hollybank Primary", DIFFICULTY);
 
     // The child's name left out: the form says so under the field, and nothing starts.
     clickStart();
@@ -154,7 +145,7 @@ class TasklistBrowserIT {
         .noneMatch(text -> text.contains("ENGINE-") || text.contains("Cannot instantiate"));
     assertThat(referralsStarted()).as("cases started after a refused request").isZero();
     assertThat(form.valueOf("Child's full name")).as("what was entered stays").isEqualTo("Robin Testchild");
-    assertThat(form.valueOf("What is stuck")).startsWith("Finds the move between lessons hard");
+    assertThat(form.valueOf("What is stuck")).isEqualTo(DIFFICULTY);
 
     // Corrected: the request starts, the dialog closes.
     form.date("Child's date of birth", LocalDate.of(2016, 4, 5));
@@ -191,6 +182,7 @@ class TasklistBrowserIT {
     CamundaForm form = CamundaForm.shown(browser);
     assertThat(browser.driver.findElement(By.cssSelector("[cam-tasklist-task]")).getText())
         .contains("Case " + caseReference, "Hollybank Primary", "Solution Focused Circle");
+    assertThat(form.valueOf("What is stuck")).as("what the referrer typed, in its read-only field").isEqualTo(DIFFICULTY);
     claim();
     // The due date comes from the process, the groups from the area, the assignee is whoever claimed: all shown,
     // none offered for change (the server refuses such changes to everyone but the administrator).
@@ -223,6 +215,8 @@ class TasklistBrowserIT {
     openFilter("My tasks");
     openTask("Arrange initial meeting");
     CamundaForm form = CamundaForm.shown(browser);
+    assertThat(List.of(form.valueOf("Child"), form.valueOf("School or setting"), form.valueOf("What is stuck")))
+        .containsExactly("Robin Testchild", "Hollybank Primary", DIFFICULTY);
     // Midnight today: a day the form allows (it refuses days before today), a time the server refuses as past.
     form.date("Date of the initial meeting", CaseClock.today())
         .time("Time of the initial meeting", LocalTime.MIDNIGHT)
@@ -398,7 +392,74 @@ class TasklistBrowserIT {
     assertThat(get("/authorization/count?type=2").get("count").asInt()).isZero();
   }
 
+  @Test
+  @Order(10)
+  void whatTheReferrerTypedReachesTheCoordinatorAsPlainTextNeverAsALink() throws Exception {
+    String setting = "Brookside " + TYPED_LINK + " " + TYPED_BUTTON;
+    String difficulty = "Walks out of class. " + TYPED_LINK + " " + TYPED_BUTTON;
+    logIn("tasklist", "rosa");
+    CamundaForm request = requestForm(setting, difficulty);
+    request.text("Child's full name", "Kit Testchild");
+    clickStart();
+    browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    String reference = eventually(() -> {
+      List<String> others = new ArrayList<>();
+      get("/process-instance?processDefinitionKey=referral").forEach(started -> others.add(started.get("businessKey").asText()));
+      others.remove(caseReference);
+      return others.size() == 1 ? others.get(0) : null;
+    });
+    eventually(() -> openTasks(reference, "Task_TriageRequest") == 1 ? true : null);
+
+    logIn("tasklist", "cora");
+    openFilter("To triage and allocate");
+    openTask(reference, "Triage request");
+    CamundaForm form = CamundaForm.shown(browser);
+    WebElement shown = browser.driver.findElement(By.cssSelector("[cam-tasklist-task] form.fjs-form"));
+    browser.scrollTo(form.field("What is stuck"));
+    browser.screenshot("17-coordinator-typed-link-as-text");
+    assertThat(form.valueOf("What is stuck")).as("the read-only field holds what was typed").isEqualTo(difficulty);
+    assertThat(form.input("What is stuck").getDomAttribute("readonly")).as("read-only").isNotNull();
+    assertThat(shown.findElements(By.cssSelector("a[href*='example.org'], img, iframe")).stream()
+        .map(element -> element.getDomProperty("outerHTML")).toList()).as("links, images or frames made of what was typed")
+        .isEmpty();
+    assertThat(shown.findElements(By.xpath(".//a[normalize-space(.) = 'a link' or normalize-space(.) = 'a button']")))
+        .isEmpty();
+    assertThat(shown.getText()).as("the summary shows the characters typed")
+        .contains("Referred by: Designated Teacher, " + setting, "School or setting: " + setting + ", Tamworth");
+
+    // The read-only field goes with the form and does not stop its completion; what is stored stays as typed.
+    claim();
+    form = CamundaForm.shown(browser);
+    form.text("Triage note", "Signpost the school to the whole-school training.");
+    clickComplete();
+    assertTaskGone(reference, "Triage request");
+    String referral = get("/process-instance?processDefinitionKey=referral&businessKey=" + reference).get(0).get("id").asText();
+    assertThat(get("/process-instance/" + referral + "/variables/" + CaseVariables.DIFFICULTY).get("value").asText())
+        .isEqualTo(difficulty);
+    assertThat(get("/process-instance/" + referral + "/variables/" + CaseVariables.SETTING_NAME).get("value").asText())
+        .isEqualTo(setting);
+  }
+
   // --- Tasklist as a person uses it
+
+  /** The referral's start form, filled in but for the child's name. */
+  private CamundaForm requestForm(String setting, String difficulty) {
+    browser.click(By.xpath("//a[normalize-space(.) = 'Start process']"));
+    browser.click(By.xpath("//*[contains(@class, 'modal')]//a[normalize-space(.) = 'RRP referral']"));
+    CamundaForm form = CamundaForm.shown(browser);
+    return form.text("Your name", "Rosa Fenwick")
+        .select("Your role", "Designated Teacher")
+        .text("Your school, setting or team", setting)
+        .text("Your email address", "rosa.fenwick@example.org")
+        .date("Child's date of birth", LocalDate.of(2016, 4, 5))
+        .select("Year group", "Year 5")
+        .select("Legal status or circumstances", "Adoption Order")
+        .text("School or setting the child attends", setting)
+        .select("District of the setting", EAST_AREA_DISTRICT)
+        .text("What is stuck", difficulty)
+        .choose("Support you would like", "Solution Focused Circle")
+        .tick("A parent or carer has agreed");
+  }
 
   /** Each person at their own browser: a fresh one, with nobody's session or stored state. */
   private void logIn(String app, String user) throws IOException {
@@ -430,7 +491,11 @@ class TasklistBrowserIT {
 
   /** Opens the case's task of that name from the list of the filter shown. */
   private void openTask(String taskName) {
-    browser.click(By.xpath("//*[@cam-tasks]//li[contains(@class, 'task')][contains(., " + xpathLiteral(caseReference)
+    openTask(caseReference, taskName);
+  }
+
+  private void openTask(String reference, String taskName) {
+    browser.click(By.xpath("//*[@cam-tasks]//li[contains(@class, 'task')][contains(., " + xpathLiteral(reference)
         + ")]//h4/a[normalize-space(.) = " + xpathLiteral(taskName) + "]"));
     browser.visible(By.cssSelector("[cam-tasklist-task] form.fjs-form"));
   }
@@ -454,10 +519,14 @@ class TasklistBrowserIT {
 
   /** The completed task has left the list and the task view. */
   private void assertTaskGone(String taskName) {
+    assertTaskGone(caseReference, taskName);
+  }
+
+  private void assertTaskGone(String reference, String taskName) {
     browser.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//*[@cam-tasks]//li[contains(@class, 'task')][contains(., "
-        + xpathLiteral(caseReference) + ")][.//h4/a[normalize-space(.) = " + xpathLiteral(taskName) + "]]")));
+        + xpathLiteral(reference) + ")][.//h4/a[normalize-space(.) = " + xpathLiteral(taskName) + "]]")));
     assertThat(browser.texts(By.cssSelector("[cam-tasks] li.task")))
-        .noneMatch(card -> card.contains(caseReference) && card.startsWith(taskName));
+        .noneMatch(card -> card.contains(reference) && card.startsWith(taskName));
   }
 
   /** The form's message under the field (waited for, then photographed); no case has started. */
@@ -515,7 +584,11 @@ class TasklistBrowserIT {
   }
 
   private int openTasks(String taskDefinitionKey) {
-    return get("/task/count?taskDefinitionKey=" + taskDefinitionKey + "&processInstanceBusinessKey=" + caseReference)
+    return openTasks(caseReference, taskDefinitionKey);
+  }
+
+  private int openTasks(String reference, String taskDefinitionKey) {
+    return get("/task/count?taskDefinitionKey=" + taskDefinitionKey + "&processInstanceBusinessKey=" + reference)
         .get("count").asInt();
   }
 
