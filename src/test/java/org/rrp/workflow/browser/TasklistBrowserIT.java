@@ -194,6 +194,8 @@ class TasklistBrowserIT {
         .getCssValue("pointer-events")).as("the groups take no clicks").isNotEqualTo("auto");
     assertThat(browser.visible(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]"))
         .getCssValue("pointer-events")).as("the assignee takes no clicks").isNotEqualTo("auto");
+    assertThat(browser.visible(By.cssSelector(".createCommentLink")).getText()).as("a coordinator may comment")
+        .contains("Add Comment");
     form = CamundaForm.shown(browser);
     form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     browser.screenshot("05-coordinator-triage");
@@ -217,6 +219,9 @@ class TasklistBrowserIT {
     CamundaForm form = CamundaForm.shown(browser);
     assertThat(List.of(form.valueOf("Child"), form.valueOf("School or setting"), form.valueOf("What is stuck")))
         .containsExactly("Robin Testchild", "Hollybank Primary", DIFFICULTY);
+    // Comments are the coordinators' (the server refuses an advisor's): the control is not offered.
+    assertThat(browser.driver.findElements(By.cssSelector(".createCommentLink"))).as("the advisor's task offers no comment")
+        .isNotEmpty().noneMatch(WebElement::isDisplayed);
     // Midnight today: a day the form allows (it refuses days before today), a time the server refuses as past.
     form.date("Date of the initial meeting", CaseClock.today())
         .time("Time of the initial meeting", LocalTime.MIDNIGHT)

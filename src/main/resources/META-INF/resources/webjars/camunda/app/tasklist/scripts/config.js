@@ -39,11 +39,12 @@ export default {
   },
   requireJsConfig: {
     ngDeps: ['rrp.tasklistForms', 'rrp.tasklistRefusals'],
-    deps: ['rrp-tasklist-english', 'rrp-tasklist-forms', 'rrp-tasklist-refusals'],
+    deps: ['rrp-tasklist-english', 'rrp-tasklist-forms', 'rrp-tasklist-refusals', 'rrp-tasklist-notes'],
     paths: {
       'rrp-tasklist-english': 'scripts/rrp/tasklist-english',
       'rrp-tasklist-forms': 'scripts/rrp/tasklist-forms',
-      'rrp-tasklist-refusals': 'scripts/rrp/tasklist-refusals'
+      'rrp-tasklist-refusals': 'scripts/rrp/tasklist-refusals',
+      'rrp-tasklist-notes': 'scripts/rrp/tasklist-notes'
     }
   },
   // change the app name and vendor
