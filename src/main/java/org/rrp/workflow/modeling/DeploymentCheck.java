@@ -43,6 +43,7 @@ final class DeploymentCheck {
     Set<String> formsInDeployment = new HashSet<>();
     Set<String> declaredVariables = new HashSet<>();
     Map<String, Document> bpmn = new LinkedHashMap<>();
+    Map<String, JsonNode> forms = new LinkedHashMap<>();
     for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
       String file = ModelFiles.fileName(resource.getKey());
       if (ModelFiles.isForm(resource.getKey())) {
@@ -53,6 +54,7 @@ final class DeploymentCheck {
           formsInDeployment.add(form.get("id").asText());
           declaredVariables.addAll(ModelFiles.formKeys(form));
           problems.addAll(FormContent.problems(file, form));
+          forms.put(file, form);
         }
       } else if (ModelFiles.isBpmn(resource.getKey())) {
         try {
@@ -70,6 +72,9 @@ final class DeploymentCheck {
             + " files (a page or script served to Tasklist is not allowed).");
       }
     }
+    Set<String> typed = new HashSet<>(FormTexts.released());
+    typed.addAll(FormTexts.typedVariables(forms.values()));
+    forms.forEach((file, form) -> problems.addAll(FormTexts.problems(file, form, typed)));
     ExpressionCheck expressions = new ExpressionCheck(vocabulary.withVariables(declaredVariables));
     for (Map.Entry<String, Document> model : bpmn.entrySet()) {
       problems.addAll(bpmn(model.getKey(), model.getValue(), expressions, formsInDeployment, lookups));

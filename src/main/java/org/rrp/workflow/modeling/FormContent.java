@@ -27,11 +27,11 @@ final class FormContent {
 
   static List<String> problems(String file, JsonNode form) {
     List<String> problems = new ArrayList<>();
-    walk(file, form, problems);
+    FormTexts.walk(form.path("components"), component -> check(file, component, problems));
     return problems;
   }
 
-  private static void walk(String file, JsonNode component, List<String> problems) {
+  private static void check(String file, JsonNode component, List<String> problems) {
     String type = component.path("type").asText("");
     String where = file + ": the component " + component.path("id").asText("without an id");
     switch (type) {
@@ -51,9 +51,6 @@ final class FormContent {
       }
       default -> {
       }
-    }
-    for (JsonNode child : component.path("components")) {
-      walk(file, child, problems);
     }
   }
 }

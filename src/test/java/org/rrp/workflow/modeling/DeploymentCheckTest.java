@@ -184,6 +184,27 @@ class DeploymentCheckTest {
   }
 
   @Test
+  void aFormShowingWhatPeopleTypeAsMarkdownIsRefusedAsTheProjectsOwnFormsAreHeld() throws Exception {
+    String triage = java.nio.file.Files.readString(java.nio.file.Path.of("forms/triage-request.form"));
+    assertThat(problems("triage-request.form", triage)).isEmpty();
+
+    String difficulty = org.rrp.workflow.casework.CaseVariables.DIFFICULTY;
+    String templated = triage.replace("\"components\": [", "\"components\": [{\"type\": \"text\", \"id\": \"Text_stuck\","
+        + " \"text\": \"**What is stuck:** {{" + difficulty + "}}\"},");
+    assertThat(templated).isNotEqualTo(triage);
+    assertThat(problems("triage-request.form", templated)).singleElement().asString()
+        .contains("triage-request.form", "Text_stuck", difficulty, "read-only");
+
+    // a typed field of the deployment's own forms counts too, in another of its forms
+    Map<String, byte[]> twoForms = new java.util.LinkedHashMap<>();
+    twoForms.put("ask.form", ("{\"id\": \"ask\", \"components\": [{\"type\": \"textarea\", \"id\": \"Field_worry\","
+        + " \"key\": \"worry\", \"label\": \"Worry\"}]}").getBytes(StandardCharsets.UTF_8));
+    twoForms.put("show.form", ("{\"id\": \"show\", \"components\": [{\"type\": \"text\", \"id\": \"Text_worry\","
+        + " \"text\": \"=\\\"Worry: \\\" + worry\"}]}").getBytes(StandardCharsets.UTF_8));
+    assertThat(check.problems(twoForms, lookups)).singleElement().asString().contains("show.form", "Text_worry", "worry");
+  }
+
+  @Test
   void formPagesAreRefusedOnTasksAndStartEvents() {
     for (String formKey : List.of("embedded:deployment:evil.html", "https://evil.example/form.html",
         "app:../../evil.html", "camunda-forms:deployment:triage-request.form")) {

@@ -1,4 +1,4 @@
-package org.rrp.workflow;
+package org.rrp.workflow.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -33,28 +31,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * form lets a person type into (an editable text field or text area, in any form, in a list's rows too), or a
  * variable the server copies from such text ({@link #COPIED_FROM_TYPED}). Such a value is shown in a read-only field
  * bound to it instead. What the server writes (the case reference, dates, numbers, labels, a decision's reason, the
- * request summary with the typed parts escaped) may stay in a text.
+ * request summary with the typed parts escaped) may stay in a text. The rule is {@link FormTexts}'s, which the
+ * deployment check applies to what coordinators deploy.
  */
 class FormTextsTest {
 
   private static final Path FORMS = Path.of("forms");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Input types whose value a person types, rather than chooses (the server checks a choice, date or number). */
-  static final Set<String> TYPED = Set.of("textfield", "textarea");
-
   /** Variables the server fills with what a person typed elsewhere, and where it comes from. */
   static final Map<String, String> COPIED_FROM_TYPED = Map.of(
       ConferenceVariables.PARTICIPANT_NAME, "a conference participant's name, from the list the advisor typed",
       ConferenceVariables.PARENT_CARER_NAME, "a child participant's parent or carer, from the same list");
-
-  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-  /** A name not read as a property of something else ({@code a.b} reads a) and not a function called. */
-  private static final Pattern NAME = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*+)(?!\\s*\\()");
-  private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "and", "or", "not", "true", "false",
-      "null", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "this",
-      "parent", "loop");
 
   @Test
   void noFormsTextTemplatesWhatAPersonTyped() {
@@ -73,7 +61,7 @@ class FormTextsTest {
     List<String> unlabelled = new ArrayList<>();
     forms().forEach((file, form) -> walk(form.path("components"), component -> {
       if (component.path("id").asText().endsWith("Shown") && (!component.path("readonly").asBoolean(false)
-          || !TYPED.contains(component.path("type").asText()) || component.path("label").asText().isBlank())) {
+          || !FormTexts.TYPED.contains(component.path("type").asText()) || component.path("label").asText().isBlank())) {
         unlabelled.add(file + ": " + component.path("id").asText());
       }
     }));
@@ -129,67 +117,19 @@ class FormTextsTest {
 
   // ---- reading forms -------------------------------------------------------------------------------------------
 
-  /** The keys of every editable text field and text area of these forms (list rows included), and what is copied. */
+  /** What people type in these forms (as the deployment check reads it), and what the server copies from it. */
   static Set<String> typedVariables(Iterable<JsonNode> forms) {
     Set<String> typed = new TreeSet<>(COPIED_FROM_TYPED.keySet());
-    for (JsonNode form : forms) {
-      walk(form.path("components"), component -> {
-        boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
-        if (editable && TYPED.contains(component.path("type").asText()) && component.hasNonNull("key")) {
-          typed.add(component.path("key").asText());
-        }
-      });
-    }
+    typed.addAll(FormTexts.typedVariables(forms));
     return typed;
   }
 
-  /** Each text component that templates a typed variable, as {@code file: id templates variable}. */
   static List<String> violations(Map<String, JsonNode> forms, Set<String> typed) {
-    List<String> violations = new ArrayList<>();
-    forms.forEach((file, form) -> walk(form.path("components"), component -> {
-      if ("text".equals(component.path("type").asText())) {
-        for (String name : templated(component.path("text").asText(""))) {
-          if (typed.contains(name)) {
-            violations.add(file + ": " + component.path("id").asText() + " templates " + name);
-          }
-        }
-      }
-    }));
-    return violations;
-  }
-
-  /**
-   * The variables a text reads: in each {@code {{...}}} (a FEEL expression, or {@code #if}/{@code #loop} of one),
-   * or in the whole text when it is an expression ({@code =...}); words in quotes, FEEL's own words, functions
-   * called and properties of another value are not variables.
-   */
-  static Set<String> templated(String text) {
-    List<String> expressions = new ArrayList<>();
-    if (text.startsWith("=")) {
-      expressions.add(text.substring(1));
-    } else {
-      Matcher template = TEMPLATE.matcher(text);
-      while (template.find()) {
-        expressions.add(template.group(1).trim().replaceFirst("^[#/]\\s*(if|loop)\\b", ""));
-      }
-    }
-    Set<String> names = new TreeSet<>();
-    for (String expression : expressions) {
-      Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll("\"\""));
-      while (name.find()) {
-        if (!FEEL_WORDS.contains(name.group(1))) {
-          names.add(name.group(1));
-        }
-      }
-    }
-    return names;
+    return FormTexts.violations(forms, typed);
   }
 
   private static void walk(JsonNode components, Consumer<JsonNode> visit) {
-    for (JsonNode component : components) {
-      visit.accept(component);
-      walk(component.path("components"), visit);
-    }
+    FormTexts.walk(components, visit);
   }
 
   private static Map<String, JsonNode> forms() {

@@ -1,0 +1,147 @@
+package org.rrp.workflow.modeling;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What people type is shown in other people's forms as plain text, never as Markdown. A form's text component is
+ * Markdown: form-js places a templated value in it as it is, then renders the links, images and HTML it keeps, so a
+ * link or a button typed into a request would become a live one in the coordinator's form. So no text component
+ * templates ({@code {{...}}}, or a whole text written as an expression, {@code =...}) a variable a person types: the
+ * key of an input field a form lets a person type into (an editable text field or text area, in a list's rows too).
+ * Such a value is shown in a read-only field bound to it instead. What the server writes (the case reference, dates,
+ * numbers, labels, the request summary with the typed parts escaped) may stay in a text.
+ * <p>
+ * A deployment is checked against the typed fields of its own forms and of the forms the application releases.
+ */
+final class FormTexts {
+
+  /** Input types whose value a person types, rather than chooses (the server checks a choice, date or number). */
+  static final Set<String> TYPED = Set.of("textfield", "textarea");
+
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** A name not read as a property of something else ({@code a.b} reads a) and not a function called. */
+  private static final Pattern NAME = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*+)(?!\\s*\\()");
+  private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "and", "or", "not", "true", "false",
+      "null", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "this",
+      "parent", "loop");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static volatile Set<String> released;
+
+  private FormTexts() {
+  }
+
+  /** The keys of every editable text field and text area of these forms (list rows included). */
+  static Set<String> typedVariables(Iterable<JsonNode> forms) {
+    Set<String> typed = new TreeSet<>();
+    for (JsonNode form : forms) {
+      walk(form.path("components"), component -> {
+        boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
+        if (editable && TYPED.contains(component.path("type").asText()) && component.hasNonNull("key")) {
+          typed.add(component.path("key").asText());
+        }
+      });
+    }
+    return typed;
+  }
+
+  /** What people type in the forms the application releases ({@code forms/} on the class path), read once. */
+  static Set<String> released() {
+    if (released == null) {
+      List<JsonNode> forms = new ArrayList<>();
+      try {
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+          try (InputStream in = resource.getInputStream()) {
+            forms.add(JSON.readTree(in));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      released = Set.copyOf(typedVariables(forms));
+    }
+    return released;
+  }
+
+  /** Each text component of the forms that templates a typed variable, as {@code file: id templates variable}. */
+  static List<String> violations(Map<String, JsonNode> forms, Set<String> typed) {
+    List<String> violations = new ArrayList<>();
+    forms.forEach((file, form) -> walk(form.path("components"), component -> {
+      if ("text".equals(component.path("type").asText())) {
+        for (String name : templated(component.path("text").asText(""))) {
+          if (typed.contains(name)) {
+            violations.add(file + ": " + component.path("id").asText() + " templates " + name);
+          }
+        }
+      }
+    }));
+    return violations;
+  }
+
+  /** The same, as a deployment's problems: one sentence each, naming the file, the text and the variable. */
+  static List<String> problems(String file, JsonNode form, Set<String> typed) {
+    List<String> problems = new ArrayList<>();
+    walk(form.path("components"), component -> {
+      if ("text".equals(component.path("type").asText())) {
+        for (String name : templated(component.path("text").asText(""))) {
+          if (typed.contains(name)) {
+            problems.add(file + ": the text " + component.path("id").asText("without an id") + " shows " + name
+                + ", which people type, as Markdown (a link typed there would become a live one): show it in a"
+                + " read-only text field or text area bound to " + name + " instead.");
+          }
+        }
+      }
+    });
+    return problems;
+  }
+
+  /**
+   * The variables a text reads: in each {@code {{...}}} (a FEEL expression, or {@code #if}/{@code #loop} of one),
+   * or in the whole text when it is an expression ({@code =...}); words in quotes, FEEL's own words, functions
+   * called and properties of another value are not variables.
+   */
+  static Set<String> templated(String text) {
+    List<String> expressions = new ArrayList<>();
+    if (text.startsWith("=")) {
+      expressions.add(text.substring(1));
+    } else {
+      Matcher template = TEMPLATE.matcher(text);
+      while (template.find()) {
+        expressions.add(template.group(1).trim().replaceFirst("^[#/]\\s*(if|loop)\\b", ""));
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    for (String expression : expressions) {
+      Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll("\"\""));
+      while (name.find()) {
+        if (!FEEL_WORDS.contains(name.group(1))) {
+          names.add(name.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  static void walk(JsonNode components, Consumer<JsonNode> visit) {
+    for (JsonNode component : components) {
+      visit.accept(component);
+      walk(component.path("components"), visit);
+    }
+  }
+}
