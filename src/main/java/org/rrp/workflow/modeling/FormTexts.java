@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -79,36 +78,30 @@ final class FormTexts {
     return released;
   }
 
-  /** Each text component of the forms that templates a typed variable, as {@code file: id templates variable}. */
-  static List<String> violations(Map<String, JsonNode> forms, Set<String> typed) {
-    List<String> violations = new ArrayList<>();
-    forms.forEach((file, form) -> walk(form.path("components"), component -> {
-      if ("text".equals(component.path("type").asText())) {
-        for (String name : templated(component.path("text").asText(""))) {
-          if (typed.contains(name)) {
-            violations.add(file + ": " + component.path("id").asText() + " templates " + name);
-          }
-        }
-      }
-    }));
-    return violations;
+  /** A text component of a form that templates a variable people type. */
+  record TypedInText(String file, String textId, String variable) {
   }
 
-  /** The same, as a deployment's problems: one sentence each, naming the file, the text and the variable. */
-  static List<String> problems(String file, JsonNode form, Set<String> typed) {
-    List<String> problems = new ArrayList<>();
+  /** Each text component of the form that templates a typed variable. */
+  static List<TypedInText> typedInTexts(String file, JsonNode form, Set<String> typed) {
+    List<TypedInText> found = new ArrayList<>();
     walk(form.path("components"), component -> {
       if ("text".equals(component.path("type").asText())) {
         for (String name : templated(component.path("text").asText(""))) {
           if (typed.contains(name)) {
-            problems.add(file + ": the text " + component.path("id").asText("without an id") + " shows " + name
-                + ", which people type, as Markdown (a link typed there would become a live one): show it in a"
-                + " read-only text field or text area bound to " + name + " instead.");
+            found.add(new TypedInText(file, component.path("id").asText("without an id"), name));
           }
         }
       }
     });
-    return problems;
+    return found;
+  }
+
+  /** The same, as a deployment's problems: one sentence each, naming the file, the text and the variable. */
+  static List<String> problems(String file, JsonNode form, Set<String> typed) {
+    return typedInTexts(file, form, typed).stream().map(found -> found.file() + ": the text " + found.textId()
+        + " shows " + found.variable() + ", which people type, as Markdown (a link typed there would become a live"
+        + " one): show it in a read-only text field or text area bound to " + found.variable() + " instead.").toList();
   }
 
   /**

@@ -124,8 +124,12 @@ class FormTextsTest {
     return typed;
   }
 
+  /** Each text component that templates a typed variable, as {@code file: id templates variable}. */
   static List<String> violations(Map<String, JsonNode> forms, Set<String> typed) {
-    return FormTexts.violations(forms, typed);
+    List<String> violations = new ArrayList<>();
+    forms.forEach((file, form) -> FormTexts.typedInTexts(file, form, typed).forEach(found ->
+        violations.add(found.file() + ": " + found.textId() + " templates " + found.variable())));
+    return violations;
   }
 
   private static void walk(JsonNode components, Consumer<JsonNode> visit) {
