@@ -23,10 +23,9 @@ final class FigureFormats {
   }
 
   /**
-   * The report as a spreadsheet. A cell is text a spreadsheet program would otherwise read as a formula when it
-   * begins with {@code = + - @}, a tab or a carriage return (an area's or a reason's name comes from a decision table
-   * a coordinator deploys): such a cell gets a leading apostrophe, which the program shows as text. Numbers stay
-   * numbers.
+   * The report as a spreadsheet. A cell a spreadsheet program would otherwise read as a formula ({@link
+   * #readAsFormula}; an area's or a reason's name comes from a decision table a coordinator deploys) gets a leading
+   * apostrophe, which the program shows as text. Numbers stay numbers.
    */
   static String csv(Report report) {
     StringWriter out = new StringWriter();
@@ -49,11 +48,24 @@ final class FigureFormats {
   private static Object[] asText(String... cells) {
     Object[] safe = new Object[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      String cell = cells[i];
-      boolean formula = cell != null && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !NUMBER.matcher(cell).matches();
-      safe[i] = formula ? "'" + cell : cell;
+      safe[i] = readAsFormula(cells[i]) ? "'" + cells[i] : cells[i];
     }
     return safe;
+  }
+
+  /**
+   * Whether a spreadsheet program could read the cell as a formula: it begins, after any spaces (which an import may
+   * trim), with {@code = + - @} or their full-width forms, or with a tab or a line break; a number is not.
+   */
+  static boolean readAsFormula(String cell) {
+    if (cell == null || cell.isEmpty() || NUMBER.matcher(cell).matches()) {
+      return false;
+    }
+    if ("\t\r\n".indexOf(cell.charAt(0)) >= 0) {
+      return true;
+    }
+    String start = cell.replaceFirst("^[\\s\\p{Z}]+", "");
+    return !start.isEmpty() && "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(start.charAt(0)) >= 0;
   }
 
   /** The table a chart is asked for ({@code table}, a number; the first when absent). */

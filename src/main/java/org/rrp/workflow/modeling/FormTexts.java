@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Markdown: form-js places a templated value in it as it is, then renders the links, images and HTML it keeps, so a
  * link or a button typed into a request would become a live one in the coordinator's form. So no text component
  * templates ({@code {{...}}}, or a whole text written as an expression, {@code =...}) a variable a person types: the
- * key of an input field a form lets a person type into (an editable text field or text area, in a list's rows too).
- * Such a value is shown in a read-only field bound to it instead. What the server writes (the case reference, dates,
+ * key of an input field a form lets a person type into (an editable text field or text area, in a list's rows too),
+ * nor reads variables without naming them ({@code this.difficulty}, {@code get value(this, "difficulty")}). Such
+ * a value is shown in a read-only field bound to it instead. What the server writes (the case reference, dates,
  * numbers, labels, the request summary with the typed parts escaped) may stay in a text.
  * <p>
  * A deployment is checked against the typed fields of its own forms and of the forms the application releases.
@@ -38,8 +39,15 @@ final class FormTexts {
   /** A name not read as a property of something else ({@code a.b} reads a) and not a function called. */
   private static final Pattern NAME = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*+)(?!\\s*\\()");
   private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "and", "or", "not", "true", "false",
-      "null", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "this",
-      "parent", "loop");
+      "null", "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "loop");
+  /**
+   * What reads variables without naming them: form-js's {@code this} and {@code parent} (also {@code _this_},
+   * {@code _parent_}: {@code this.difficulty}) and FEEL's {@code get value(context, "name")}. A text that reads them
+   * is reported as reading {@link #INDIRECT}, whatever it reads.
+   */
+  private static final Set<String> INDIRECT_NAMES = Set.of("this", "parent", "_this_", "_parent_");
+  private static final Pattern GET_VALUE = Pattern.compile("\\bget\\s+(value|entries)\\s*\\(");
+  static final String INDIRECT = "this";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static volatile Set<String> released;
 
@@ -88,7 +96,7 @@ final class FormTexts {
     walk(form.path("components"), component -> {
       if ("text".equals(component.path("type").asText())) {
         for (String name : templated(component.path("text").asText(""))) {
-          if (typed.contains(name)) {
+          if (typed.contains(name) || INDIRECT.equals(name)) {
             found.add(new TypedInText(file, component.path("id").asText("without an id"), name));
           }
         }
@@ -100,8 +108,12 @@ final class FormTexts {
   /** The same, as a deployment's problems: one sentence each, naming the file, the text and the variable. */
   static List<String> problems(String file, JsonNode form, Set<String> typed) {
     return typedInTexts(file, form, typed).stream().map(found -> found.file() + ": the text " + found.textId()
-        + " shows " + found.variable() + ", which people type, as Markdown (a link typed there would become a live"
-        + " one): show it in a read-only text field or text area bound to " + found.variable() + " instead.").toList();
+        + (INDIRECT.equals(found.variable())
+            ? " reads variables without naming them (this, parent or get value), so it could show what people type"
+            + " as Markdown: name each variable it shows, and show what people type in a read-only field instead."
+            : " shows " + found.variable() + ", which people type, as Markdown (a link typed there would become a"
+            + " live one): show it in a read-only text field or text area bound to " + found.variable() + " instead."))
+        .toList();
   }
 
   /**
@@ -121,9 +133,15 @@ final class FormTexts {
     }
     Set<String> names = new TreeSet<>();
     for (String expression : expressions) {
-      Matcher name = NAME.matcher(STRING.matcher(expression).replaceAll("\"\""));
+      String code = STRING.matcher(expression).replaceAll("\"\"");
+      if (GET_VALUE.matcher(code).find()) {
+        names.add(INDIRECT);
+      }
+      Matcher name = NAME.matcher(code);
       while (name.find()) {
-        if (!FEEL_WORDS.contains(name.group(1))) {
+        if (INDIRECT_NAMES.contains(name.group(1))) {
+          names.add(INDIRECT);
+        } else if (!FEEL_WORDS.contains(name.group(1))) {
           names.add(name.group(1));
         }
       }

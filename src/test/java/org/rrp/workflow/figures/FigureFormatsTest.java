@@ -29,6 +29,16 @@ class FigureFormatsTest {
   }
 
   @Test
+  void aFormulaAfterSpacesAFullWidthSignOrALineBreakIsTextToo() {
+    for (String formula : List.of(" =HYPERLINK(1)", "\u00a0@SUM(A1)", "\uFF1DHYPERLINK(1)", "\uFF0B1", "\n=1+1", "\r=1", "\t=1")) {
+      assertThat(FigureFormats.readAsFormula(formula)).as(formula).isTrue();
+    }
+    for (String plain : List.of("Over the age limit", "-2", "+3", "12%", "-0.5%", "", " ", "East Staffs & Tamworth")) {
+      assertThat(FigureFormats.readAsFormula(plain)).as(plain).isFalse();
+    }
+  }
+
+  @Test
   void aChartsTableIsANumberOfTheReportsTables() {
     Report report = new Report("demand", "Demand", "p", "2026-09-01", "2026-12-31", "All areas",
         List.of(new Table("A", List.of("x", "n"), List.of(), List.of()), new Table("B", List.of("x", "n"), List.of(), List.of())));

@@ -172,6 +172,11 @@ class DeploymentCheckTest {
     refused.put("{\"type\":\"image\",\"id\":\"Image_1\",\"source\":\"https://example.org/" + secret + ".png\"}", "Image_1 (image)");
     refused.put("{\"type\":\"image\",\"id\":\"Image_2\",\"source\":\"=\\\"https://example.org/?\\\" + " + org.rrp.workflow.casework.CaseVariables.CHILD_NAME + "\"}", "Image_2 (image)");
     refused.put("{\"type\":\"text\",\"id\":\"Text_1\",\"text\":\"[" + secret + "](Java\\tScript:alert(1))\"}", "Text_1 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_2\",\"text\":\"[" + secret + "](javascript&#58;alert(1))\"}", "Text_2 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_3\",\"text\":\"[" + secret + "](javascript&colon;alert(1))\"}", "Text_3 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_4\",\"text\":\"[" + secret + "](javascript%3Aalert(1))\"}", "Text_4 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_5\",\"text\":\"=\\\"[" + secret + "](java\\\" + \\\"script:alert(1))\\\"\"}", "Text_5 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_6\",\"text\":\"[" + secret + "]({{\\\"java\\\"}}script:alert(1))\"}", "Text_6 (text)");
     refused.forEach((component, named) -> {
       String nested = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"group\",\"id\":\"Group_1\","
           + "\"components\":[" + component + "]}]}";

@@ -91,14 +91,20 @@ class FormTextsTest {
           {"type": "group", "id": "Group_meeting", "components": [
             {"type": "text", "id": "Text_function", "text": "At {{substring(venue, 1, 10)}}"}]},
           {"type": "text", "id": "Text_expression", "text": "=\\"At \\" + venue"},
-          {"type": "text", "id": "Text_copied", "text": "Participant {{participantName}}"}]}"""));
+          {"type": "text", "id": "Text_copied", "text": "Participant {{participantName}}"},
+          {"type": "text", "id": "Text_this", "text": "{{this.problem}}"},
+          {"type": "text", "id": "Text_thisExpression", "text": "=_this_.problem"},
+          {"type": "text", "id": "Text_getValue", "text": "{{get value(parent, \\"problem\\")}}"},
+          {"type": "text", "id": "Text_loop", "text": "{{#loop people}}{{this.name}}{{/loop}}"}]}"""));
     Set<String> typed = typedVariables(forms.values());
 
     assertThat(typed).contains("problem", "venue", "name").doesNotContain("settled", "reference", "code");
     assertThat(violations(forms, typed)).containsExactlyInAnyOrder(
         "review.form: Text_plain templates problem", "review.form: Text_if templates problem",
         "review.form: Text_if templates name", "review.form: Text_function templates venue",
-        "review.form: Text_expression templates venue", "review.form: Text_copied templates participantName");
+        "review.form: Text_expression templates venue", "review.form: Text_copied templates participantName",
+        "review.form: Text_this templates this", "review.form: Text_thisExpression templates this",
+        "review.form: Text_getValue templates this", "review.form: Text_loop templates this");
   }
 
   @Test
@@ -109,7 +115,7 @@ class FormTextsTest {
         {"id": "review", "components": [
           {"type": "text", "id": "Text_case", "text": "## Case {{reference}} ({{code}}), {{substring(when, 1, 10)}}"},
           {"type": "text", "id": "Text_if", "text": "{{if settled = true then \\"The problem was settled.\\" else \\"venue\\"}}"},
-          {"type": "text", "id": "Text_property", "text": "{{summary.problem}} {{#loop items}}{{this.venue}}{{/loop}}"},
+          {"type": "text", "id": "Text_property", "text": "{{summary.problem}} {{#loop items}}Item{{/loop}}"},
           {"type": "textarea", "id": "Field_problemShown", "key": "problem", "label": "What is stuck", "readonly": true}]}"""));
 
     assertThat(violations(forms, typedVariables(forms.values()))).isEmpty();
