@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * link or a button typed into a request would become a live one in the coordinator's form. So no text component
  * templates ({@code {{...}}}, or a whole text written as an expression, {@code =...}) a variable a person types: the
  * key of an input field a form lets a person type into (an editable text field or text area, in a list's rows too),
- * nor reads variables without naming them ({@code this.difficulty}, {@code get value(this, "difficulty")}). Such
+ * nor reads variables without naming them ({@code this.difficulty}, {@code get value(this, "name")}). Such
  * a value is shown in a read-only field bound to it instead. What the server writes (the case reference, dates,
  * numbers, labels, the request summary with the typed parts escaped) may stay in a text.
  * <p>
