@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rrp.workflow.identity.CaseAccess;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.EnglishDates;
 import org.rrp.workflow.casework.FormInput;
 import org.rrp.workflow.casework.MarkdownText;
 import org.rrp.workflow.casework.ServiceNames;
@@ -96,7 +97,7 @@ class RequestReceivedListener implements ExecutionListener {
         "- Referred by: " + ReferralLabels.of(ReferralLabels.ROLES, (String) execution.getVariable(REFERRER_ROLE))
             + ", " + MarkdownText.literal(execution.getVariable(REFERRER_SETTING)),
         "- Year group: " + ReferralLabels.humanise((String) execution.getVariable(CHILD_YEAR_GROUP)),
-        "- Legal status or circumstances: " + legalStatus + (careEnded == null ? "" : ", left care " + careEnded),
+        "- Legal status or circumstances: " + legalStatus + (careEnded == null ? "" : ", left care " + careEnded.format(EnglishDates.DAY)),
         "- School or setting: " + MarkdownText.literal(execution.getVariable(SETTING_NAME)) + ", "
             + ReferralLabels.humanise((String) execution.getVariable(SETTING_DISTRICT)),
         "- Service wanted: " + ServiceNames.of((String) execution.getVariable(SERVICE_WANTED)),

@@ -100,6 +100,14 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void theDateAChildLeftCareReadsAsAnEnglishDateInTheSummary() {
+    ProcessInstance referral = request(ReferralRequests.valid().putValue(LEGAL_STATUS, PREVIOUSLY_IN_CARE)
+        .putValue(CARE_ENDED_ON, "2023-03-04"));
+
+    assertThat((String) variable(referral, REQUEST_SUMMARY)).contains(", left care 04/03/2023").doesNotContain("2023-03-04");
+  }
+
+  @Test
   void whatTheReferrerTypedReadsAsTextInTheSummaryNotAsALink() {
     VariableMap request = ReferralRequests.valid();
     request.putValue(REFERRER_SETTING, "[a link](https://example.org/phish)");
