@@ -3,6 +3,7 @@ package org.rrp.workflow.modeling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.web.util.HtmlUtils;
@@ -43,7 +44,8 @@ final class FormContent {
    */
   static boolean linksToScript(String text) {
     String read = HtmlUtils.htmlUnescape(text.replaceAll("(?i)&colon;", ":"));
-    read = PERCENT.matcher(read).replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group(1), 16)));
+    read = PERCENT.matcher(read).replaceAll(escape ->
+        Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
     read = HtmlUtils.htmlUnescape(read).replaceAll("[\\s\\p{Cc}\\p{Cf}\"'+{}]", "").toLowerCase(Locale.ROOT);
     return read.contains("javascript:") || read.contains("vbscript:");
   }

@@ -186,6 +186,8 @@ class DeploymentCheckTest {
     String embedded = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"image\",\"id\":\"Logo\","
         + "\"source\":\"data:image/png;base64,iVBORw0KGgo=\"},{\"type\":\"text\",\"id\":\"Help\",\"text\":\"[Guide](https://example.org/guide)\"}]}";
     assertThat(problems("probe.form", embedded)).isEmpty();
+    String escapes = embedded.replace("[Guide](https://example.org/guide)", "Costs 100%24 or 5%5C%2 a day, 50% off");
+    assertThat(problems("probe.form", escapes)).as("percent-escapes of $ and \\ read as text").isEmpty();
   }
 
   @Test
