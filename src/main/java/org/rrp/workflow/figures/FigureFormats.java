@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.rrp.workflow.figures.Report.Table;
 
 /** A report as a spreadsheet (CSV, every table one after another) and one of its tables as a bar chart (SVG). */
@@ -17,6 +18,11 @@ final class FigureFormats {
   static final int BAR_AREA = 360;
   static final int ROW = 26;
   static final int LABEL_WIDTH = 330;
+  /**
+   * RFC 4180 with every cell quoted: a spreadsheet program set to split on semicolons or tabs (as in many locales)
+   * keeps a quoted cell whole, so no part of a name becomes a cell of its own (and a formula).
+   */
+  private static final CSVFormat SPREADSHEET = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).get();
   private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?%?");
 
   private FigureFormats() {
@@ -29,7 +35,7 @@ final class FigureFormats {
    */
   static String csv(Report report) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+    try (CSVPrinter csv = new CSVPrinter(out, SPREADSHEET)) {
       csv.printRecord(asText(report.title(), report.period(), report.from(), report.to(), report.area()));
       for (Table table : report.tables()) {
         csv.println();

@@ -20,13 +20,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  *   <li>no {@code iframe} component, and no {@code html} component (markup of its own);</li>
  *   <li>an {@code image} only embedded in the form (a {@code data:image/...} source), never from an address or an
  *   expression;</li>
- *   <li>no {@code javascript:} link in a text.</li>
+ *   <li>no {@code javascript:} link in a text, and no image in a text but an embedded one.</li>
  * </ul>
  * Each problem is one sentence naming the file and the component's id, never what the component holds.
  */
 final class FormContent {
 
   private static final Pattern PERCENT = Pattern.compile("%([0-9A-Fa-f]{2})");
+  private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*]\\((?!<?data:image/)");
+  private static final Pattern HTML_IMAGE = Pattern.compile("<img[^>]*src=(?![\"']?data:image/)");
 
   private FormContent() {
   }
@@ -46,8 +48,14 @@ final class FormContent {
     String read = HtmlUtils.htmlUnescape(text.replaceAll("(?i)&colon;", ":"));
     read = PERCENT.matcher(read).replaceAll(escape ->
         Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
-    read = HtmlUtils.htmlUnescape(read).replaceAll("[\\s\\p{Cc}\\p{Cf}\"'+{}]", "").toLowerCase(Locale.ROOT);
+    read = HtmlUtils.htmlUnescape(read).replaceAll("[\\s\\p{Cc}\\p{Cf}\"'+{}\\\\]", "").toLowerCase(Locale.ROOT);
     return read.contains("javascript:") || read.contains("vbscript:");
+  }
+
+  /** Whether a text shows an image from an address (Markdown {@code ![..](..)} or an {@code <img>}), not embedded. */
+  static boolean showsImageFromAnAddress(String text) {
+    String read = HtmlUtils.htmlUnescape(text).replaceAll("[\\s\\p{Cc}\\p{Cf}\\\\]", "").toLowerCase(Locale.ROOT);
+    return MARKDOWN_IMAGE.matcher(read).find() || HTML_IMAGE.matcher(read).find();
   }
 
   private static void check(String file, JsonNode component, List<String> problems) {
@@ -65,6 +73,9 @@ final class FormContent {
       case "text" -> {
         if (linksToScript(component.path("text").asText(""))) {
           problems.add(where + " (text) holds a javascript: link: link only to web addresses.");
+        }
+        if (showsImageFromAnAddress(component.path("text").asText(""))) {
+          problems.add(where + " (text) shows an image from an address: embed the picture in the form instead.");
         }
       }
       default -> {

@@ -35,7 +35,6 @@ final class FormTexts {
   static final Set<String> TYPED = Set.of("textfield", "textarea");
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-  private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   /** A name not read as a property of something else ({@code a.b} reads a) and not a function called. */
   private static final Pattern NAME = Pattern.compile("(?<![\\w.$])([A-Za-z_$][\\w$]*+)(?!\\s*\\()");
   private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "and", "or", "not", "true", "false",
@@ -54,18 +53,32 @@ final class FormTexts {
   private FormTexts() {
   }
 
-  /** The keys of every editable text field and text area of these forms (list rows included). */
+  /**
+   * The keys of every editable text field and text area of these forms, and the path of every list whose rows hold
+   * one ({@code participants[1].name} shows what a person typed as well as {@code name} in a row does).
+   */
   static Set<String> typedVariables(Iterable<JsonNode> forms) {
     Set<String> typed = new TreeSet<>();
     for (JsonNode form : forms) {
       walk(form.path("components"), component -> {
-        boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
-        if (editable && TYPED.contains(component.path("type").asText()) && component.hasNonNull("key")) {
+        if (isTyped(component)) {
           typed.add(component.path("key").asText());
+        }
+        if (component.hasNonNull("path") && "dynamiclist".equals(component.path("type").asText())) {
+          List<JsonNode> rows = new ArrayList<>();
+          walk(component.path("components"), rows::add);
+          if (rows.stream().anyMatch(FormTexts::isTyped)) {
+            typed.add(component.path("path").asText());
+          }
         }
       });
     }
     return typed;
+  }
+
+  private static boolean isTyped(JsonNode component) {
+    boolean editable = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
+    return editable && TYPED.contains(component.path("type").asText()) && component.hasNonNull("key");
   }
 
   /** What people type in the forms the application releases ({@code forms/} on the class path), read once. */
@@ -133,7 +146,7 @@ final class FormTexts {
     }
     Set<String> names = new TreeSet<>();
     for (String expression : expressions) {
-      String code = STRING.matcher(expression).replaceAll("\"\"");
+      String code = withoutStringsAndComments(expression);
       if (GET_VALUE.matcher(code).find()) {
         names.add(INDIRECT);
       }
@@ -147,6 +160,39 @@ final class FormTexts {
       }
     }
     return names;
+  }
+
+  /**
+   * The expression with each string literal emptied ({@code ""}) and each comment ({@code /* *}{@code /}, {@code //}
+   * to the end of the line) a space, read left to right as FEEL reads them: a quote inside a comment opens no string,
+   * and a comment's marks inside a string are text.
+   */
+  static String withoutStringsAndComments(String expression) {
+    StringBuilder code = new StringBuilder(expression.length());
+    int i = 0;
+    while (i < expression.length()) {
+      char c = expression.charAt(i);
+      if (c == '"') {
+        int end = i + 1;
+        while (end < expression.length() && expression.charAt(end) != '"') {
+          end += expression.charAt(end) == '\\' ? 2 : 1;
+        }
+        code.append("\"\"");
+        i = end + 1;
+      } else if (expression.startsWith("/*", i)) {
+        int end = expression.indexOf("*/", i + 2);
+        code.append(' ');
+        i = end < 0 ? expression.length() : end + 2;
+      } else if (expression.startsWith("//", i)) {
+        int end = expression.indexOf('\n', i);
+        code.append(' ');
+        i = end < 0 ? expression.length() : end;
+      } else {
+        code.append(c);
+        i++;
+      }
+    }
+    return code.toString();
   }
 
   static void walk(JsonNode components, Consumer<JsonNode> visit) {

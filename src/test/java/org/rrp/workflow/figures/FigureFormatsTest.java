@@ -24,8 +24,17 @@ class FigureFormatsTest {
     String csv = FigureFormats.csv(report);
 
     assertThat(csv).contains("'=HYPERLINK(", "'+44 a number-like name", "'@SUM(A1:A2)", "'\tTabbed", "'-area")
-        .contains(",4,-2", ",12,+3", ",0,-0.5%", "Over the age limit,7,12%");
+        .contains("\"4\",\"-2\"", "\"12\",\"+3\"", "\"0\",\"-0.5%\"", "\"Over the age limit\",\"7\",\"12%\"");
     assertThat(csv.lines()).noneMatch(line -> line.matches("^\"?[=+@\t].*"));
+  }
+
+  @Test
+  void everyCellIsQuotedSoASpreadsheetSplittingOnSemicolonsOrTabsKeepsItWhole() {
+    Table table = new Table("Areas", List.of("Area", "Cases"), List.of(List.of("East;=1+1", "3"), List.of("West\t=1+1", "4")),
+        List.of(3, 4));
+    String csv = FigureFormats.csv(new Report("caseload", "Caseload", "p", "2026-09-01", "2026-12-31", "All areas", List.of(table)));
+
+    assertThat(csv).contains("\"East;=1+1\",\"3\"", "\"West\t=1+1\",\"4\"", "\"Caseload\",\"p\"");
   }
 
   @Test

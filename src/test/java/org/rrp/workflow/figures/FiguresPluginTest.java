@@ -41,7 +41,7 @@ class FiguresPluginTest {
         Answer json = session.get(FIGURES + question + "?period=this-school-year");
         assertThat(json.status()).as(user + " " + question).isEqualTo(200);
         assertThat(json.object()).containsEntry("question", question).containsKey("tables");
-        assertThat(session.get(FIGURES + question + ".csv?period=this-term").body()).startsWith(json.object().get("title").toString());
+        assertThat(session.get(FIGURES + question + ".csv?period=this-term").body()).startsWith("\"" + json.object().get("title"));
         assertThat(session.get(FIGURES + question + ".svg?period=this-term&table=0").body()).startsWith("<svg").contains("<title>");
       }
       assertThat(session.get(FIGURES + "areas").object().get("areas")).asList().hasSize(4);

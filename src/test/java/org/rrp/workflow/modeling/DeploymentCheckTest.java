@@ -176,6 +176,9 @@ class DeploymentCheckTest {
     refused.put("{\"type\":\"text\",\"id\":\"Text_3\",\"text\":\"[" + secret + "](javascript&colon;alert(1))\"}", "Text_3 (text)");
     refused.put("{\"type\":\"text\",\"id\":\"Text_4\",\"text\":\"[" + secret + "](javascript%3Aalert(1))\"}", "Text_4 (text)");
     refused.put("{\"type\":\"text\",\"id\":\"Text_5\",\"text\":\"=\\\"[" + secret + "](java\\\" + \\\"script:alert(1))\\\"\"}", "Text_5 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_7\",\"text\":\"[" + secret + "](javascript\\\\:alert(1))\"}", "Text_7 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_8\",\"text\":\"![" + secret + "](https://example.org/i.png?c={{caseReference}})\"}", "Text_8 (text)");
+    refused.put("{\"type\":\"text\",\"id\":\"Text_9\",\"text\":\"<IMG alt=x SRC='https://example.org/" + secret + ".png'>\"}", "Text_9 (text)");
     refused.put("{\"type\":\"text\",\"id\":\"Text_6\",\"text\":\"[" + secret + "]({{\\\"java\\\"}}script:alert(1))\"}", "Text_6 (text)");
     refused.forEach((component, named) -> {
       String nested = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"group\",\"id\":\"Group_1\","
@@ -184,7 +187,8 @@ class DeploymentCheckTest {
           .contains("probe.form", named).doesNotContain(secret, "example.org", org.rrp.workflow.casework.CaseVariables.CHILD_NAME);
     });
     String embedded = "{\"id\":\"probe\",\"type\":\"default\",\"components\":[{\"type\":\"image\",\"id\":\"Logo\","
-        + "\"source\":\"data:image/png;base64,iVBORw0KGgo=\"},{\"type\":\"text\",\"id\":\"Help\",\"text\":\"[Guide](https://example.org/guide)\"}]}";
+        + "\"source\":\"data:image/png;base64,iVBORw0KGgo=\"},{\"type\":\"text\",\"id\":\"Help\",\"text\":\"[Guide](https://example.org/guide)"
+        + " ![Logo](data:image/png;base64,iVBORw0KGgo=)\"}]}";
     assertThat(problems("probe.form", embedded)).isEmpty();
     String escapes = embedded.replace("[Guide](https://example.org/guide)", "Costs 100%24 or 5%5C%2 a day, 50% off");
     assertThat(problems("probe.form", escapes)).as("percent-escapes of $ and \\ read as text").isEmpty();

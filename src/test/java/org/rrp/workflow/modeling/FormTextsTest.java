@@ -95,16 +95,21 @@ class FormTextsTest {
           {"type": "text", "id": "Text_this", "text": "{{this.problem}}"},
           {"type": "text", "id": "Text_thisExpression", "text": "=_this_.problem"},
           {"type": "text", "id": "Text_getValue", "text": "{{get value(parent, \\"problem\\")}}"},
-          {"type": "text", "id": "Text_loop", "text": "{{#loop people}}{{this.name}}{{/loop}}"}]}"""));
+          {"type": "text", "id": "Text_loop", "text": "{{#loop people}}{{this.name}}{{/loop}}"},
+          {"type": "text", "id": "Text_comment", "text": "{{ /*\\"*/ problem /*\\"*/ }}"},
+          {"type": "text", "id": "Text_lineComment", "text": "= // \\"\\n venue // \\"\\n"},
+          {"type": "text", "id": "Text_listPath", "text": "{{ people[1].name }}"}]}"""));
     Set<String> typed = typedVariables(forms.values());
 
-    assertThat(typed).contains("problem", "venue", "name").doesNotContain("settled", "reference", "code");
+    assertThat(typed).contains("problem", "venue", "name", "people").doesNotContain("settled", "reference", "code");
     assertThat(violations(forms, typed)).containsExactlyInAnyOrder(
         "review.form: Text_plain templates problem", "review.form: Text_if templates problem",
         "review.form: Text_if templates name", "review.form: Text_function templates venue",
         "review.form: Text_expression templates venue", "review.form: Text_copied templates participantName",
         "review.form: Text_this templates this", "review.form: Text_thisExpression templates this",
-        "review.form: Text_getValue templates this", "review.form: Text_loop templates this");
+        "review.form: Text_getValue templates this", "review.form: Text_loop templates this",
+        "review.form: Text_loop templates people", "review.form: Text_comment templates problem",
+        "review.form: Text_lineComment templates venue", "review.form: Text_listPath templates people");
   }
 
   @Test
