@@ -177,7 +177,10 @@ class FormRulesTest {
         check(SIGNPOSTING, REQUIRED, "Signposting for the referrer is required.", Map.of(INELIGIBLE_DECISION, ReferralVariables.DECLINE)));
     form("triage-request",
         check(SERVICE, REQUIRED, "The confirmed service is required."),
-        check(AREA, REQUIRED, "The area is required."));
+        check(AREA, REQUIRED, "The area is required."),
+        check(SERVICE_CHANGE_REASON, REQUIRED, "The reason for changing the service is required.",
+            Map.of(SERVICE, SOLUTION_FOCUSED_CIRCLE)));
+    CASE.put("triage-request", Map.of(SERVICE_WANTED, ADVICE_AND_GUIDANCE));
     form("allocate-advisor-by-hand",
         check(ADVISOR_ID, REQUIRED, "The advisor's user id is required."));
     form("give-advice-and-guidance",

@@ -46,10 +46,15 @@ public final class FormInput {
     return INVISIBLE.matcher(text).replaceAll("").isEmpty();
   }
 
+  /**
+   * A text that must show something, without the spaces around it. The stripped text is also what the case keeps: a
+   * value checked without its spaces but kept with them (an advisor's user id typed as " alex ", an area, a district)
+   * would name nobody afterwards.
+   */
   public String requiredText(String name, String label) {
     Object value = scope.getVariable(name);
     if (value instanceof String text && !isBlank(text)) {
-      return text.strip();
+      return kept(name, text);
     }
     problems.add(value == null || value instanceof String ? label + " is required." : unreadable(label));
     return null;
@@ -59,10 +64,18 @@ public final class FormInput {
   public String optionalText(String name, String label) {
     Object value = scope.getVariable(name);
     if (value == null || value instanceof String) {
-      return value instanceof String text && !isBlank(text) ? text.strip() : null;
+      return value instanceof String text && !isBlank(text) ? kept(name, text) : null;
     }
     problems.add(unreadable(label));
     return null;
+  }
+
+  private String kept(String name, String text) {
+    String stripped = text.strip();
+    if (!stripped.equals(text)) {
+      scope.setVariable(name, stripped);
+    }
+    return stripped;
   }
 
   public String requiredChoice(String name, String label, Set<String> allowed) {

@@ -39,7 +39,11 @@ class ReferralTaskChecks {
   TaskListener triageCheck(IdentityService identityService, AreaCatalogue areas) {
     return task -> {
       FormInput input = new FormInput(task);
-      input.requiredChoice(SERVICE, "The confirmed service", SERVICES);
+      String service = input.requiredChoice(SERVICE, "The confirmed service", SERVICES);
+      // The eligibility table decided on the service asked for; another one is an override, so its reason is kept.
+      if (service != null && !service.equals(task.getVariable(SERVICE_WANTED))) {
+        input.requiredText(SERVICE_CHANGE_REASON, "The reason for changing the service");
+      }
       String area = input.requiredText(AREA, "The area");
       if (area != null && !(RrpGroups.isAreaGroup(area) && areas.isArea(area)
           && WithoutAuthorization.call(() -> identityService.createGroupQuery().groupId(area).count()) == 1)) {

@@ -38,6 +38,8 @@ public final class ReferralVariables {
   public static final String INELIGIBLE_DECISION = "ineligibleDecision"; // override | decline
   public static final String OVERRIDE_REASON = "overrideReason";
   public static final String DECLINE_REASON = "declineReason";
+  // Triage: why the confirmed service is not the one asked for (eligibility was decided for that one)
+  public static final String SERVICE_CHANGE_REASON = "serviceChangeReason";
 
   // The advisor's work
   public static final String ADVICE_GIVEN = "adviceGiven";

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.rrp.workflow.figures.CaseFacts.Column;
 import org.rrp.workflow.CaseProcessTest;
 import org.rrp.workflow.referral.ReferralRequests;
+import org.rrp.workflow.referral.ReferralVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The case facts are recorded from the engine's history as a real case moves, whatever the model. */
@@ -68,7 +69,7 @@ class CaseFactRecorderTest extends CaseProcessTest {
 
   @Test
   void theAllocationIsDatedWhenTheAdvisorWasChosenNotWhenTheirServiceStarted() {
-    ProcessInstance referral = request(ReferralRequests.valid());
+    ProcessInstance referral = request(ReferralRequests.valid().putValue(ReferralVariables.SERVICE_WANTED, SOLUTION_FOCUSED_CIRCLE));
     complete(task(referral), withVariables(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, EAST));
     java.util.Date tuesday = java.util.Date.from(FRIDAY_MORNING.plusDays(4).toInstant());
     engine.setCurrentTime(tuesday);

@@ -387,6 +387,48 @@ class ReferralProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void triageToAnotherServiceThanTheOneAskedForNeedsARecordedReason() {
+    ProcessInstance referral = request(ReferralRequests.valid());
+    Task triage = task(referral);
+
+    assertTaskRejected(triage, Map.of(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, EAST),
+        "The reason for changing the service is required.");
+    assertTaskRejected(triage, Map.of(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, EAST, SERVICE_CHANGE_REASON, " "),
+        "The reason for changing the service is required.");
+    assertThat(variable(referral, SERVICE)).isEqualTo(ADVICE_AND_GUIDANCE);
+
+    complete(triage, withVariables(SERVICE, SOLUTION_FOCUSED_CIRCLE, AREA, EAST,
+        SERVICE_CHANGE_REASON, "The school asked for advice, but the difficulty needs a circle."));
+    allocate(referral);
+
+    assertThat(referral).isWaitingAt("Task_HoldSolutionFocusedCircle").variables()
+        .containsEntry(SERVICE_CHANGE_REASON, "The school asked for advice, but the difficulty needs a circle.");
+  }
+
+  @Test
+  void theSpacesAroundADistrictAnAreaOrAnAdvisorsIdAreNotKept() {
+    ProcessInstance referral = request(ReferralRequests.valid().putValue(SETTING_DISTRICT, " tamworth "));
+    assertThat(variable(referral, SETTING_DISTRICT)).isEqualTo("tamworth");
+    assertThat(variable(referral, AREA)).as("the area table read the district as typed without them").isEqualTo(EAST);
+
+    complete(task(referral), withVariables(SERVICE, ADVICE_AND_GUIDANCE, AREA, EAST + " "));
+    assertThat(variable(referral, AREA)).isEqualTo(EAST);
+    allocate(referral);
+    assertThat(referral).isWaitingAt("Task_GiveAdviceAndGuidance");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task(referral).getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(EAST));
+
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("area-without-advisors-3"));
+    ProcessInstance byHand = atAllocation("RRP-2026-9401", "area-without-advisors-3");
+    execute(job(byHand));
+    complete(task(byHand), withVariables(ADVISOR_ID, " bea "));
+    assertThat(variable(byHand, ADVISOR_ID)).isEqualTo("bea");
+    execute(job(byHand));
+    assertThat(task(byHand)).isAssignedTo("bea");
+    assertThat(openCasesOf("bea")).isEqualTo(1);
+  }
+
+  @Test
   void reviewOfIneligibleRequestNeedsAReasonForItsDecision() {
     ProcessInstance referral = request(ReferralRequests.ineligible());
     Task review = task(referral);
@@ -427,8 +469,9 @@ class ReferralProcessTest extends CaseProcessTest {
     return ReferralRequests.submit(engine.getProcessEngine(), request);
   }
 
+  /** A request for the service (the child and school are eligible for any), triaged to it and allocated. */
   private ProcessInstance triagedAndAllocated(String service) {
-    ProcessInstance referral = request(ReferralRequests.valid());
+    ProcessInstance referral = request(ReferralRequests.valid().putValue(SERVICE_WANTED, service));
     complete(task(referral), withVariables(SERVICE, service, AREA, EAST));
     allocate(referral);
     return referral;
