@@ -68,13 +68,14 @@ class CircleTaskChecks {
         if (!reviewAt.toInstant().isAfter(CaseClock.instant())) {
           input.problem("The review meeting must be in the future.");
         }
-        OffsetDateTime initial = OffsetDateTime.parse((String) task.getVariable(INITIAL_MEETING_AT));
-        if (!reviewAt.isAfter(initial)) {
-          input.problem("The review meeting must be after the initial meeting.");
+        // After the meetings it follows as they were held (a meeting may be held earlier or later than arranged)
+        LocalDate reviewDay = reviewAt.atZoneSameInstant(CaseClock.ZONE).toLocalDate();
+        if (!reviewDay.isAfter(initialMeetingDay(task))) {
+          input.problem("The review meeting must be after the day the initial meeting was held.");
         }
         List<ReviewRecord> reviews = JsonVariables.readList(task.getVariable(REVIEW_RECORDS), ReviewRecord.class);
-        if (!reviews.isEmpty() && !reviewAt.isAfter(OffsetDateTime.parse(reviews.get(reviews.size() - 1).meetingAt()))) {
-          input.problem("The second review meeting must be after the first.");
+        if (!reviews.isEmpty() && !reviewDay.isAfter(heldDay(reviews.get(reviews.size() - 1)))) {
+          input.problem("The second review meeting must be after the day the first was held.");
         }
       }
       checkParticipants(task, input);
@@ -112,6 +113,20 @@ class CircleTaskChecks {
       input.requiredText(CASE_OUTCOME, "The outcome of the case");
       input.requiredText(SIGNPOSTING, "The signposting");
     });
+  }
+
+  /** The day the initial meeting was held; the day it was arranged for while it is not yet recorded as held. */
+  private static LocalDate initialMeetingDay(DelegateTask task) {
+    return heldOr(task.getVariable(INITIAL_MEETING_HELD_ON), (String) task.getVariable(INITIAL_MEETING_AT));
+  }
+
+  private static LocalDate heldDay(ReviewRecord review) {
+    return heldOr(review.heldOn(), review.meetingAt());
+  }
+
+  private static LocalDate heldOr(Object heldOn, String arrangedAt) {
+    LocalDate held = heldOn instanceof String day ? FormInput.parseDate(day) : null;
+    return held != null ? held : OffsetDateTime.parse(arrangedAt).atZoneSameInstant(CaseClock.ZONE).toLocalDate();
   }
 
   private static void checkParticipants(DelegateTask task, FormInput input) {

@@ -156,7 +156,7 @@ class CircleProcessTest extends CaseProcessTest {
     complete(task(circle), initialRecord(PLAN_JSON));
     engine.setCurrentTime(Date.from(FRIDAY_MORNING.plusDays(10).toInstant()));
     assertRejected(circle, arrangement(REVIEW_MEETING_AT, "2026-03-10T10:00+00:00", REVIEW_VENUE),
-        "The review meeting must be after the initial meeting.");
+        "The review meeting must be after the day the initial meeting was held.");
   }
 
   @Test
@@ -178,6 +178,12 @@ class CircleProcessTest extends CaseProcessTest {
 
     assertThat(circle).isWaitingAt("Task_ArrangeReviewMeeting").variables()
         .containsEntry(INITIAL_MEETING_HELD_ON, "2026-03-09").containsEntry(INITIAL_MEETING_AT, INITIAL_MEETING);
+
+    // The review follows the meeting as it was held, not as it was arranged (Wednesday 11 March)
+    assertRejected(circle, arrangement(REVIEW_MEETING_AT, "2026-03-09T17:00+00:00", REVIEW_VENUE),
+        "The review meeting must be after the day the initial meeting was held.");
+    complete(task(circle), arrangement(REVIEW_MEETING_AT, "2026-03-10T10:00+00:00", REVIEW_VENUE));
+    assertThat(circle).isWaitingAt("Task_RecordReviewMeeting");
   }
 
   @Test
@@ -269,6 +275,8 @@ class CircleProcessTest extends CaseProcessTest {
     runDailyActionCheck(circle);
     assertThat(recipients()).containsExactlyInAnyOrder("sky.teacher@example.org", ADVISOR_EMAIL);
     assertThat(TestMail.to(mail, "sky.teacher@example.org").get(0).getSubject()).isEqualTo("Action due: case " + CASE);
+    assertThat(GreenMailUtil.getBody(TestMail.to(mail, "sky.teacher@example.org").get(0)))
+        .contains("is due today, Friday 20/03/2026,");
 
     engine.setCurrentTime(Date.from(ZonedDateTime.of(2026, 3, 23, 8, 0, 0, 0, CaseClock.ZONE).toInstant()));
     runDailyActionCheck(circle);
