@@ -67,7 +67,8 @@ public class MeetingReminders {
   }
 
   /**
-   * Reminds owners (and the advisor) of every action due by {@code today} and not recorded as done.
+   * Reminds owners (and the advisor) of every action due by {@code today} and not recorded as done: on the day it
+   * falls due ("is due today"), or on the first check after it when none ran that day ("was due by").
    *
    * @param agreedAt where the actions were agreed, as the reminder names it: "Solution Focused Circle"
    */
@@ -87,7 +88,8 @@ public class MeetingReminders {
       for (String email : recipients) {
         notifier.sendOnce(OnceKey.forCase(caseReference, "action", i + 1, action.byWhen()),
             mail.compose("action-due", caseReference, email.equals(advisorEmail) ? "advisor" : "action owner", email,
-                model("agreedAt", agreedAt, "due", byWhen.format(DAY), "what", action.what(), "owner", action.owner())));
+                model("agreedAt", agreedAt, "due", byWhen.format(DAY), "overdue", byWhen.isBefore(today),
+                    "what", action.what(), "owner", action.owner())));
       }
     }
   }

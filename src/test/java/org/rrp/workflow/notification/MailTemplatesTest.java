@@ -101,7 +101,7 @@ class MailTemplatesTest {
         "Restorative Conference preparation meeting", "when", "Monday 09/03/2026 at 14:00", "venue", "Room 4",
         "bring", "Your notes"));
 
-    assertThat(reminder.subject()).isEqualTo("Reminder: Restorative Conference preparation meeting, Monday 09/03/2026 at 14:00");
+    assertThat(reminder.subject()).isEqualTo("Reminder: Restorative Conference preparation meeting, Monday 09/03/2026 at 14:00 (case " + CASE + ")");
     assertThat(reminder.body()).contains("reminder of the Restorative Conference preparation meeting for case " + CASE)
         .contains("Where: Room 4").contains("What to bring: Your notes");
   }
@@ -109,11 +109,16 @@ class MailTemplatesTest {
   @Test
   void actionDueSaysWhereItWasAgreed() {
     Notification due = mail.compose("action-due", CASE, "action owner", TO, model("agreedAt", "Solution Focused Circle",
-        "due", "Friday 20/03/2026", "what", "Meet at the gate", "owner", "Sky Teacher"));
+        "due", "Friday 20/03/2026", "overdue", false, "what", "Meet at the gate", "owner", "Sky Teacher"));
 
     assertThat(due.subject()).isEqualTo("Action due: case " + CASE);
-    assertThat(due.body()).contains("agreed at the Solution Focused Circle for case " + CASE)
-        .contains("Action: Meet at the gate");
+    assertThat(due.body()).contains("agreed at the Solution Focused Circle for case " + CASE
+        + " is due today, Friday 20/03/2026, and is not yet recorded as done.").contains("Action: Meet at the gate");
+
+    Notification late = mail.compose("action-due", CASE, "action owner", TO, model("agreedAt", "Solution Focused Circle",
+        "due", "Saturday 21/03/2026", "overdue", true, "what", "Meet at the gate", "owner", "Sky Teacher"));
+    assertThat(late.body()).as("an action due at a weekend, reminded on the Monday")
+        .contains("for case " + CASE + " was due by Saturday 21/03/2026 and is not yet recorded as done.");
   }
 
   @ParameterizedTest
