@@ -197,6 +197,13 @@ class TasklistBrowserIT {
     assertThat(browser.visible(By.cssSelector(".createCommentLink")).getText()).as("a coordinator may comment")
         .contains("Add Comment");
     form = CamundaForm.shown(browser);
+    // Another service than the one asked for is an override: the form asks why, and forgets it when changed back.
+    By changeReason = By.xpath("//label[starts-with(normalize-space(.), 'Why another service')]");
+    assertThat(browser.driver.findElements(changeReason)).as("no reason asked for the service asked for").isEmpty();
+    form.select("Confirmed service", "Advice and guidance");
+    assertThat(browser.visible(changeReason).getText()).as("a reason asked for another").startsWith("Why another service");
+    form.select("Confirmed service", "Solution Focused Circle");
+    browser.until(driver -> driver.findElements(changeReason).isEmpty() ? true : null);
     form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     browser.screenshot("05-coordinator-triage");
     clickComplete();
@@ -274,6 +281,8 @@ class TasklistBrowserIT {
     openFilter("My tasks");
     openTask("Record initial meeting");
     CamundaForm form = CamundaForm.shown(browser);
+    assertThat(browser.driver.findElement(By.cssSelector("[cam-tasklist-task]")).getText()).as("the meeting, dd/mm/yyyy")
+        .contains("Meeting: " + initialMeetingAt.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " at 10:00");
     LocalDate inTwoWeeks = initialMeetingAt.toLocalDate().plusWeeks(2);
     form.date("Date the initial meeting was held", initialMeetingAt.toLocalDate());
     form.text("1. The issue as introduced", "Robin walks out between lessons when the corridor is crowded.")
