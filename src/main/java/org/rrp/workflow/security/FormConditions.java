@@ -24,13 +24,17 @@ final class FormConditions {
     return evaluate(condition, values).map(hides -> !hides).orElse(false);
   }
 
-  /** The condition's value; empty when its shape is not one of the above or a value it reads is not known. */
+  /**
+   * The condition's value; empty when its shape is not one of the above, or when a value it reads is not known and
+   * no other term of the {@code or} holds (one that holds hides the field whatever the unknown ones are).
+   */
   static Optional<Boolean> evaluate(String condition, Function<String, Object> values) {
     String text = condition.strip();
     if (!text.startsWith("=")) {
       return Optional.empty();
     }
     boolean holds = false;
+    boolean unknown = false;
     for (String term : text.substring(1).split("\\s+or\\s+")) {
       Matcher matcher = TERM.matcher(term);
       if (!matcher.matches()) {
@@ -40,7 +44,8 @@ final class FormConditions {
       Object value = values.apply(negated ? matcher.group(1) : matcher.group(2));
       String literal = matcher.group(4);
       if (value == null || (literal == null || !literal.startsWith("\"")) && !(value instanceof Boolean)) {
-        return Optional.empty();
+        unknown = true;
+        continue;
       }
       if (negated) {
         holds |= !(Boolean) value;
@@ -52,6 +57,6 @@ final class FormConditions {
         holds |= "=".equals(matcher.group(3)) == equal;
       }
     }
-    return Optional.of(holds);
+    return holds || !unknown ? Optional.of(holds) : Optional.empty();
   }
 }

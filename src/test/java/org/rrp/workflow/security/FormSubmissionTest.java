@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.rrp.workflow.casework.CaseVariables;
 import org.rrp.workflow.circle.CircleVariables;
+import org.rrp.workflow.conference.ConferenceVariables;
 import org.rrp.workflow.referral.ReferralVariables;
 import org.rrp.workflow.training.TrainingVariables;
 
@@ -159,6 +160,24 @@ class FormSubmissionTest {
   }
 
   @Test
+  void aWithdrawalLeftWithoutTheStopBoxDropsTheRecordOfAConferenceNeverHeld() throws IOException {
+    ObjectNode variables = JSON.valueToTree(Map.of(
+        ConferenceVariables.CONSENT_WITHDRAWN, Map.of("value", true),
+        ConferenceVariables.CONFERENCE_HELD_ON, Map.of("value", "2026-03-20"),
+        ConferenceVariables.WHAT_HAPPENED, Map.of("value", "A conference that never took place"),
+        CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
+            "[{\"what\":\"Apologise\",\"owner\":\"Kit\",\"ownerEmail\":\"kit@example.org\",\"byWhen\":\"2026-03-27\"}]")));
+    FormSubmission submission = new FormSubmission(form("record-conference"));
+    submission.hold(variables);
+    submission.requireFilled(variables);
+
+    assertThat(variables.has(ConferenceVariables.CONFERENCE_HELD_ON)).as("hidden once consent is withdrawn").isFalse();
+    assertThat(variables.has(ConferenceVariables.WHAT_HAPPENED)).isFalse();
+    assertThat(variables.has(CaseVariables.ACTION_PLAN)).isFalse();
+    assertThat(variables.has(ConferenceVariables.CONSENT_WITHDRAWN)).isTrue();
+  }
+
+  @Test
   void aRequiredFieldOfInvisibleCharactersIsNotFilledInAndAHiddenFieldsValueIsDropped() throws IOException {
     ObjectNode variables = JSON.valueToTree(Map.of(
         ReferralVariables.REFERRER_NAME, Map.of("value", "\u00a0\u200b"),
@@ -186,6 +205,10 @@ class FormSubmissionTest {
     assertThat(FormConditions.evaluate("=choice != \"first\"", values::get)).contains(false);
     assertThat(FormConditions.evaluate("=choice = \"second\"", values::get)).contains(false);
     assertThat(FormConditions.evaluate("=unknown", values::get)).as("a value not known").isEmpty();
+    assertThat(FormConditions.evaluate("=unknown = true or ticked = true", values::get))
+        .as("a term that holds, whatever the unknown one").contains(true);
+    assertThat(FormConditions.evaluate("=unknown = true or unticked = true", values::get))
+        .as("none holds, one unknown").isEmpty();
     assertThat(FormConditions.evaluate("=count(list) > 2", values::get)).as("another shape").isEmpty();
     assertThat(FormConditions.evaluate("=choice", values::get)).as("text where a yes or no is read").isEmpty();
   }
