@@ -72,9 +72,11 @@ class DeadlineWatchJobHandler implements JobHandler<DeadlineWatch> {
     context.registerCommandContextListener(new CommandContextListener() {
       @Override
       public void onCommandContextClose(CommandContext closing) {
+        // A task ended in this same command (its scope cancelled by an interrupting event, say) is still in the
+        // command's cache, marked deleted, on an execution that is removed: it is not watched again.
         TaskEntity task = closing.getTaskManager().findTaskById(watch.taskId());
-        if (task == null || task.getDueDate() == null || task.getExecutionId() == null
-            || DeadlineWatch.of(task).isPresent()) {
+        if (task == null || task.isDeleted() || task.getDueDate() == null || task.getExecutionId() == null
+            || task.getExecution().isRemoved() || task.getExecution().isEnded() || DeadlineWatch.of(task).isPresent()) {
           return;
         }
         DeadlineWatch.schedule(task.getExecution(), watch, watch.stage() == Stage.REMINDER ? task.getDueDate() : stageDue);

@@ -173,6 +173,10 @@ class ConferenceProcessTest extends CaseProcessTest {
         .as("nothing of the model's own left to remind anyone of consent (the open task's deadline watch aside)")
         .extracting(Job::getId)
         .containsExactly(jobAt(conference, "StartEvent_ActionCheckDue").getId());
+    assertThat(jdbc.queryForList("select handler_cfg_ from act_ru_job where handler_type_ = 'rrp-task-deadline'"
+        + " and process_instance_id_ = ?", String.class, conference.getId()))
+        .as("a deadline watch for the open task alone: none put back for the tasks the deadline cancelled")
+        .containsExactly("reminder:" + task(conference).getId());
     engine.setCurrentTime(at(2026, 3, 24, 8));
     execute(jobAt(conference, "StartEvent_ActionCheckDue"));
     execute(jobAt(conference, "Task_RemindOwnersOfActionsDue"));
