@@ -62,9 +62,17 @@ final class CamundaForm {
   /** Picks an option of a select field by the text shown. */
   CamundaForm select(String label, String option) {
     WebElement field = field(label);
-    browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-    browser.click(field.findElement(By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = "
-        + xpathLiteral(option) + "]")));
+    By item = By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = " + xpathLiteral(option) + "]");
+    // A select that still has the focus from an earlier choice opens on a second click, not on the first
+    WebElement shown = browser.until(driver -> {
+      List<WebElement> items = field.findElements(item);
+      if (items.isEmpty()) {
+        browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
+        items = field.findElements(item);
+      }
+      return items.isEmpty() ? null : items.get(0);
+    });
+    browser.click(shown);
     return this;
   }
 
