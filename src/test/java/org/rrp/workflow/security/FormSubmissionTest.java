@@ -77,6 +77,20 @@ class FormSubmissionTest {
   }
 
   @Test
+  void theConferencesFollowUpRecordsWhatWasDoneAndCannotRewriteTheAgreementItself() throws IOException {
+    ObjectNode rewritten = JSON.valueToTree(Map.of(CaseVariables.ACTION_PLAN, Map.of("type", "Json", "value",
+        "[{\"what\":\"Rewritten\",\"owner\":\"Mallory\",\"ownerEmail\":\"mallory@example.org\",\"byWhen\":\"2027-01-01\","
+        + "\"done\":true,\"progress\":\"Apologised in person\"}]")));
+    FormSubmission submission = new FormSubmission(form("follow-up-conference-agreement"),
+        stored(CaseVariables.ACTION_PLAN, STORED_PLAN));
+    submission.hold(rewritten);
+
+    assertThat(submission.problems()).isEmpty();
+    assertThat(JSON.readTree(rewritten.path(CaseVariables.ACTION_PLAN).path("value").asText())).isEqualTo(JSON.readTree(
+        STORED_PLAN.replace("}]", ",\"done\":true,\"progress\":\"Apologised in person\"}]")));
+  }
+
+  @Test
   void aValueOfAnotherKindThanItsFieldsIsRefusedWithoutRepeatingIt() throws IOException {
     ObjectNode variables = JSON.valueToTree(Map.of(
         CaseVariables.STOP_CASE, Map.of("value", "SECRET-true", "type", "String"),
