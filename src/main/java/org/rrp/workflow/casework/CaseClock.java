@@ -29,4 +29,9 @@ public final class CaseClock {
   public static LocalDate today() {
     return now().toLocalDate();
   }
+
+  /** The UK day of an engine timestamp (a task's creation, say); null for null. */
+  public static LocalDate dayOf(java.util.Date time) {
+    return time == null ? null : time.toInstant().atZone(ZONE).toLocalDate();
+  }
 }

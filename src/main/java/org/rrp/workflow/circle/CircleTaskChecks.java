@@ -187,7 +187,7 @@ class CircleTaskChecks {
 
   /** The day the meeting was arranged: its record task starts as the arrangement completes. */
   static LocalDate arrangedOn(DelegateTask task) {
-    return task.getCreateTime() == null ? null : task.getCreateTime().toInstant().atZone(CaseClock.ZONE).toLocalDate();
+    return CaseClock.dayOf(task.getCreateTime());
   }
 
 

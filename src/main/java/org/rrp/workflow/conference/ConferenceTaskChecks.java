@@ -86,6 +86,10 @@ class ConferenceTaskChecks {
       Texts.required(input, PREPARATION_NOTES, "What was explained and prepared");
       if (heldOn != null && heldOn.isAfter(CaseClock.today())) {
         input.problem("The date of the preparation meeting must not be in the future.");
+      } else if (heldOn != null && CaseClock.dayOf(task.getCreateTime()) != null
+          && heldOn.isBefore(CaseClock.dayOf(task.getCreateTime()))) {
+        // this task is made when the participants are named
+        input.problem("The date of the preparation meeting is before the day the participants were named.");
       }
     }));
   }

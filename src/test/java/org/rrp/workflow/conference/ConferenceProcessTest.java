@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.rrp.workflow.casework.CaseClock;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -319,6 +320,18 @@ class ConferenceProcessTest extends CaseProcessTest {
         "Participant 2 has no parent or carer named: record only their own consent.");
     assertRejected(consentTask(conference, 2), withVariables(CONSENT, "maybe"),
         "The participant's own consent is not one of the options.");
+  }
+
+  @Test
+  void aPreparationMeetingIsNotDatedBeforeTheParticipantsWereNamed() {
+    ProcessInstance conference = named(TWO_ADULTS);
+    Task preparation = participantTask(conference, "Task_RecordPreparationMeeting", 1);
+
+    assertRejected(preparation, withVariables(PREPARATION_MEETING_ON, "2020-01-01", PREPARATION_NOTES, "Explained it."),
+        "The date of the preparation meeting is before the day the participants were named.");
+    complete(preparation, withVariables(PREPARATION_MEETING_ON, CaseClock.today().toString(), PREPARATION_NOTES,
+        "Explained the conference and that it is voluntary."));
+    assertThat(tasks(conference, "Task_RecordPreparationMeeting")).as("participant 2's alone").hasSize(1);
   }
 
   @Test
