@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
@@ -62,17 +63,11 @@ final class CamundaForm {
   /** Picks an option of a select field by the text shown. */
   CamundaForm select(String label, String option) {
     WebElement field = field(label);
-    By item = By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = " + xpathLiteral(option) + "]");
-    // A select that still has the focus from an earlier choice opens on a second click, not on the first
-    WebElement shown = browser.until(driver -> {
-      List<WebElement> items = field.findElements(item);
-      if (items.isEmpty()) {
-        browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-        items = field.findElements(item);
-      }
-      return items.isEmpty() ? null : items.get(0);
-    });
-    browser.click(shown);
+    // A select still focused from an earlier choice would take the click as closing its list: blur it first
+    ((JavascriptExecutor) browser.driver).executeScript("document.activeElement && document.activeElement.blur();");
+    browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
+    browser.click(browser.until(driver -> field.findElements(By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')]"
+        + "[normalize-space(.) = " + xpathLiteral(option) + "]")).stream().findFirst().orElse(null)));
     return this;
   }
 
