@@ -66,8 +66,9 @@ final class CamundaForm {
     // A select still focused from an earlier choice would take the click as closing its list: blur it first
     ((JavascriptExecutor) browser.driver).executeScript("document.activeElement && document.activeElement.blur();");
     browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-    browser.click(browser.until(driver -> field.findElements(By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')]"
-        + "[normalize-space(.) = " + xpathLiteral(option) + "]")).stream().findFirst().orElse(null)));
+    WebElement item = browser.until(driver -> field.findElements(By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')]"
+        + "[normalize-space(.) = " + xpathLiteral(option) + "]")).stream().findFirst().orElse(null));
+    browser.click(item);
     return this;
   }
 
