@@ -96,7 +96,8 @@ class ConferenceTaskChecks {
 
   @Bean
   TaskListener consentCheck() {
-    return stoppable((task, input) -> {
+    // another participant may withdraw while this one's consent is still awaited
+    return stoppable(withdrawable((task, input) -> {
       int number = ((Number) task.getVariable(PARTICIPANT_NUMBER)).intValue();
       Participant participant = ConferenceRoster.of(task).participant(number);
       String own = input.requiredChoice(CONSENT, "The participant's own consent", CONSENT_ANSWERS);
@@ -109,7 +110,7 @@ class ConferenceTaskChecks {
       Texts.optional(input, CONSENT_COMMENT, "Any reason the participant chose to give");
       input.rejectIfInvalid();
       task.setVariable(CONSENT_GIVEN, ConsentGate.consentGiven(own, parentCarer, participant.isChild()));
-    });
+    }));
   }
 
   @Bean

@@ -235,6 +235,22 @@ class ConferenceProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aWithdrawalIsRecordedOnAnotherParticipantsConsentTaskWhileTheirsIsAwaited() {
+    ProcessInstance conference = named(TWO_ADULTS);
+    prepare(conference, 1);
+    prepare(conference, 2);
+    consent(conference, 1, GIVEN, null);
+
+    // participant 1 withdraws; the only open task is participant 2's consent
+    complete(consentTask(conference, 2), withVariables(CONSENT_WITHDRAWN, true));
+
+    assertThat(conference).isWaitingAt("Task_ChooseAlternativeRoute");
+    assertThat(variable(conference, NOT_HELD_REASON)).isEqualTo(ConferenceTaskChecks.WITHDRAWN);
+    assertThat(tasks(conference, "Task_RecordConsent")).isEmpty();
+    assertThat(jobsAt(conference, "StartEvent_ConsentReminderDue")).as("no consent reminder left").isEmpty();
+  }
+
+  @Test
   void theCoordinatorOrTheCasesAreaMayWithdrawConsentButNotAReferrerOrAnotherArea() {
     ProcessInstance conference = named(TWO_ADULTS);
     ProcessInstance another = start("RRP-2026-8002");
