@@ -278,8 +278,13 @@ class RrpWorkflowApplicationTest {
 
     assertThat(post("rosa", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
         .as("the referrer").isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(post("bea", "/engine-rest/message", withdrawal(caseReference), String.class).getStatusCode())
-        .as("an advisor of another area").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> otherArea = post("bea", "/engine-rest/message", withdrawal(caseReference), String.class);
+    assertThat(otherArea.getStatusCode()).as("an advisor of another area").isEqualTo(HttpStatus.FORBIDDEN);
+    // ... told the same of a case in preparation, of one whose conference has not begun and of none: nothing to learn
+    ResponseEntity<String> noCase = post("bea", "/engine-rest/message", withdrawal("RRP-2026-9999"), String.class);
+    assertThat(noCase.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(otherArea.getBody()).isEqualTo(noCase.getBody())
+        .contains("Only the coordinators and the advisors of the case's area may send this message to it.");
     assertThat(conferenceTasks(caseReference, "Task_RecordPreparationMeeting", 2)).hasSize(2);
 
     // The right to send that message is the engine's right to update the conference: nothing else it would allow

@@ -242,8 +242,20 @@ class EngineApiGuard extends OncePerRequestFilter {
         extra.add(field);
       }
     });
-    return extra.isEmpty() ? Optional.empty()
-        : Optional.of("A message to a case may carry only its name and the case reference.");
+    if (!extra.isEmpty()) {
+      return Optional.of("A message to a case may carry only its name and the case reference.");
+    }
+    // Someone who may not read the case is told the same whatever the case's state, or whether it exists: the
+    // engine's own answers (403 naming the instance while it waits for the message, 400 otherwise) would tell them.
+    return caller.isIn(RrpGroups.COORDINATORS) || readsCase(caller, message.path("businessKey").asText()) ? Optional.empty()
+        : Optional.of("Only the coordinators and the advisors of the case's area may send this message to it.");
+  }
+
+  private boolean readsCase(ApiCaller caller, String businessKey) {
+    return WithoutAuthorization.call(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).list().stream()
+        .anyMatch(instance -> engine.getAuthorizationService().isUserAuthorized(caller.userId(), caller.groupIds(),
+            Permissions.READ, Resources.PROCESS_INSTANCE, instance.getId())));
   }
 
   /** Managers: a read-only role, and no other role that changes anything. */
