@@ -3,6 +3,7 @@ package org.rrp.workflow.modeling;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.rrp.workflow.casework.DecisionTableRules;
 
 /**
  * A decision table's own test examples: one per rule, made from the rule's input entries (a value each entry
@@ -74,6 +76,28 @@ final class DecisionExamples {
               + " Modeler, or the rules it overlaps under its hit policy.");
         }
       }
+    }
+    return problems;
+  }
+
+  /**
+   * What the features need of the file's tables ({@link DecisionTableRules}): each table a feature reads is evaluated
+   * on the feature's inputs, and the feature's sentences on its answers are the problems, each naming the file.
+   */
+  List<String> featureProblems(String fileName, byte[] dmn, Collection<DecisionTableRules> rules) {
+    List<String> problems = new ArrayList<>();
+    DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
+    for (DecisionTableRules rule : rules) {
+      Decision decision = model.getModelElementById(rule.decisionKey()) instanceof Decision found ? found : null;
+      if (decision == null || !(decision.getExpression() instanceof DecisionTable)) {
+        continue;
+      }
+      DmnDecision parsed = dmnEngine.parseDecision(decision.getId(), new ByteArrayInputStream(dmn));
+      List<List<Map<String, Object>>> answers = new ArrayList<>();
+      for (Map<String, Object> input : rule.inputs()) {
+        answers.add(dmnEngine.evaluateDecisionTable(parsed, input).getResultList());
+      }
+      rule.problems(answers).forEach(problem -> problems.add(fileName + ": decision '" + decision.getId() + "': " + problem));
     }
     return problems;
   }

@@ -30,6 +30,8 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Input;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.DecisionTableRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +50,12 @@ class DecisionPreview {
 
   private final HistoryService history;
   private final RepositoryService repository;
-  private final DecisionTableCheck check = new DecisionTableCheck(new DecisionExamples());
+  private final DecisionTableCheck check;
 
-  DecisionPreview(HistoryService history, RepositoryService repository) {
+  DecisionPreview(HistoryService history, RepositoryService repository, ObjectProvider<DecisionTableRules> featureRules) {
     this.history = history;
     this.repository = repository;
+    this.check = new DecisionTableCheck(new DecisionExamples(), () -> featureRules.orderedStream().toList());
   }
 
   record Evaluation(List<String> rules, List<Map<String, Object>> outputs) {

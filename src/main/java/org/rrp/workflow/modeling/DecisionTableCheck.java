@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.rrp.workflow.casework.DecisionTableRules;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -25,9 +27,16 @@ final class DecisionTableCheck {
       "https://www.omg.org/spec/dmn/20191111/feel/", "http://camunda.org/feel");
 
   private final DecisionExamples decisionExamples;
+  private final Supplier<List<DecisionTableRules>> featureRules;
 
   DecisionTableCheck(DecisionExamples decisionExamples) {
+    this(decisionExamples, List::of);
+  }
+
+  /** With what the features need of their own tables, asked for at each check (the features' beans come later). */
+  DecisionTableCheck(DecisionExamples decisionExamples, Supplier<List<DecisionTableRules>> featureRules) {
     this.decisionExamples = decisionExamples;
+    this.featureRules = featureRules;
   }
 
   /** Every problem of the file, each a sentence starting with its name; empty when it may be evaluated. */
@@ -49,6 +58,9 @@ final class DecisionTableCheck {
     if (problems.isEmpty()) {
       try {
         problems.addAll(decisionExamples.problems(file, bytes));
+        if (problems.isEmpty()) {
+          problems.addAll(decisionExamples.featureProblems(file, bytes, featureRules.get()));
+        }
       } catch (RuntimeException e) {
         problems.add(file + ": cannot be read as a decision: open it in Modeler, correct what it marks and save it"
             + " again.");

@@ -2,11 +2,13 @@ package org.rrp.workflow.modeling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.rrp.workflow.casework.DecisionTableRules;
 import org.rrp.workflow.identity.RrpGroups;
 
 /**
@@ -21,10 +23,11 @@ final class GuardedDeployer implements Deployer {
       RrpGroups.ADVISORS, RrpGroups.MANAGERS, RrpGroups.ADMINS);
 
   private final ApplicationVocabulary vocabulary;
-  private final DecisionTableCheck decisionTables = new DecisionTableCheck(new DecisionExamples());
+  private final DecisionTableCheck decisionTables;
 
-  GuardedDeployer(ApplicationVocabulary vocabulary) {
+  GuardedDeployer(ApplicationVocabulary vocabulary, Supplier<List<DecisionTableRules>> featureRules) {
     this.vocabulary = vocabulary;
+    this.decisionTables = new DecisionTableCheck(new DecisionExamples(), featureRules);
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.rrp.workflow.casework.DecisionTableRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +20,13 @@ class ModelingEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationVocabulary vocabulary;
   private final ReleaseDeployment release;
+  private final ObjectProvider<DecisionTableRules> featureRules;
 
-  ModelingEnginePlugin(ApplicationVocabulary vocabulary, ReleaseDeployment release) {
+  ModelingEnginePlugin(ApplicationVocabulary vocabulary, ReleaseDeployment release,
+      ObjectProvider<DecisionTableRules> featureRules) {
     this.vocabulary = vocabulary;
     this.release = release;
+    this.featureRules = featureRules;
   }
 
   @Override
@@ -29,7 +34,7 @@ class ModelingEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() == null) {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
-    configuration.getCustomPreDeployers().add(new GuardedDeployer(vocabulary));
+    configuration.getCustomPreDeployers().add(new GuardedDeployer(vocabulary, () -> featureRules.orderedStream().toList()));
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
     }

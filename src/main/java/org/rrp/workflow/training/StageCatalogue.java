@@ -53,33 +53,54 @@ class StageCatalogue {
   }
 
   private static List<Stage> stages(List<Map<String, Object>> rows) {
-    List<Stage> stages = new ArrayList<>();
-    for (Map<String, Object> row : rows) {
-      stages.add(new Stage(number(row.get("order")), (String) row.get(TrainingVariables.STAGE_ID), (String) row.get(TrainingVariables.STAGE_NAME),
-          (String) row.get("consistsOf"), number(row.get("leadsToAttend")), flag(row.get("seniorLeaderRequired")),
-          items(row.get("commitments")), items(row.get("sessionsToRecord")), flag(row.get("byInvitation")),
-          (String) row.get("prerequisite"), number(row.get("timescaleTerms")), flag(row.get("certificate")),
-          flag(row.get("championRequired"))));
+    List<Stage> stages = read(rows);
+    List<String> problems = problems(stages);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(String.join(" ", problems));
     }
-    stages.sort(Comparator.comparingInt(Stage::order));
-    check(stages);
     return stages;
   }
 
-  /** A catalogue a journey can follow: each stage has an id and a name, once, and a timescale. */
-  static void check(List<Stage> stages) {
+  /** The stages of one answer of the table, in their order. */
+  static List<Stage> read(List<Map<String, Object>> rows) {
+    List<Stage> stages = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      stages.add(new Stage(number(row.get("order")), text(row.get(TrainingVariables.STAGE_ID)), text(row.get(TrainingVariables.STAGE_NAME)),
+          (String) row.get("consistsOf"), number(row.get("leadsToAttend")), flag(row.get("seniorLeaderRequired")),
+          items(row.get("commitments")), items(row.get("sessionsToRecord")), flag(row.get("byInvitation")),
+          text(row.get("prerequisite")), number(row.get("timescaleTerms")), flag(row.get("certificate")),
+          flag(row.get("championRequired"))));
+    }
+    stages.sort(Comparator.comparingInt(Stage::order));
+    return stages;
+  }
+
+  /**
+   * What keeps a journey from following these stages, one sentence each (the deployment check tells coordinators
+   * them): each stage has an id and a name, once, and a timescale. (A prerequisite may be any stage: a setting may
+   * have completed it on an earlier journey.)
+   */
+  static List<String> problems(List<Stage> stages) {
+    List<String> problems = new ArrayList<>();
     Set<String> earlier = new HashSet<>();
     for (Stage stage : stages) {
       if (stage.id() == null || stage.id().isBlank() || stage.name() == null || stage.name().isBlank()) {
-        throw new IllegalStateException("A rule of the training-stages table has no stage id or name");
+        problems.add("A rule of the training-stages table has no stage id or name: give every stage both.");
+        continue;
       }
       if (!earlier.add(stage.id())) {
-        throw new IllegalStateException("The training-stages table has the stage " + stage.id() + " twice");
+        problems.add("The training-stages table offers the stage " + stage.id() + " twice to one phase: offer each stage"
+            + " once.");
       }
       if (stage.timescaleTerms() < 1) {
-        throw new IllegalStateException("The stage " + stage.id() + " has no timescale in terms");
+        problems.add("The stage " + stage.id() + " has no timescale in terms: give it one term or more.");
       }
     }
+    return problems;
+  }
+
+  private static String text(Object value) {
+    return value instanceof String text && !text.isBlank() ? text : null;
   }
 
   private static List<String> items(Object value) {

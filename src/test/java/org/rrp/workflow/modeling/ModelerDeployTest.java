@@ -233,6 +233,9 @@ class ModelerDeployTest {
     files.put("area-by-district.dmn", read("processes/area-by-district.dmn")
         .replace("<text>&quot;tamworth&quot;</text>", "<text>&quot;tamworth</text>"));
     cases.put("area-by-district.dmn", List.of("area-by-district", "Rule_Tamworth", "correct the rule"));
+    files.put("training-stages.dmn", read("processes/training-stages.dmn").replace(
+        "<outputEntry id=\"Rule_Awareness_Out11\">\n          <text>1</text>", "<outputEntry id=\"Rule_Awareness_Out11\">\n          <text>0</text>"));
+    cases.put("training-stages.dmn", List.of("training-stages", "The stage awareness has no timescale in terms"));
     files.put("broken.bpmn", "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process");
     cases.put("broken.bpmn", List.of("not readable BPMN XML"));
 

@@ -57,6 +57,24 @@ class TrainingStagesDecisionTest {
     assertThat(((String) ambassadors.get("sessionsToRecord")).split(";")).hasSize(5);
   }
 
+  @Test
+  void theShippedCatalogueKeepsTheRulesAJourneyNeedsAndABrokenOneIsToldWhatToCorrect() {
+    StageCatalogueRules rules = new StageCatalogueRules();
+    List<List<Map<String, Object>>> answers = rules.inputs().stream()
+        .map(input -> DECISION.evaluate(Variables.fromMap(input)).getResultList()).toList();
+    assertThat(rules.problems(answers)).as("the shipped catalogue").isEmpty();
+
+    List<Map<String, Object>> broken = new java.util.ArrayList<>(stages("primary").stream()
+        .map(row -> (Map<String, Object>) new java.util.HashMap<>(row)).toList());
+    broken.get(0).put(TrainingVariables.STAGE_NAME, " ");
+    broken.get(1).put("timescaleTerms", 0);
+    broken.add(new java.util.HashMap<>(broken.get(2)));
+    assertThat(rules.problems(List.of(broken, broken))).as("each told once, though two phases take them").containsExactly(
+        "A rule of the training-stages table has no stage id or name: give every stage both.",
+        "The stage acceptance has no timescale in terms: give it one term or more.",
+        "The training-stages table offers the stage rrp-education twice to one phase: offer each stage once.");
+  }
+
   private static List<Map<String, Object>> stages(String phase) {
     return DECISION.evaluate(Variables.createVariables().putValue(TrainingVariables.SETTING_PHASE, phase)).getResultList()
         .stream().sorted(Comparator.comparingInt(row -> ((Number) row.get("order")).intValue())).toList();
