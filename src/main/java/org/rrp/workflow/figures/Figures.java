@@ -145,7 +145,7 @@ public class Figures {
         + " count(*) as n from rrp_training_journey where " + running + " group by case when paused_since is not null"
         + " then 'Paused' else stage_name end", scope, label -> label == null ? "Between stages" : label);
     Map<String, Integer> completed = grouped("select s.stage_name as label, count(*) as n from rrp_training_stage s"
-        + " join rrp_training_journey j on j.setting_id = s.setting_id where s.completed_on >= :fromDay and s.completed_on <= :toDay"
+        + " join rrp_training_journey j on lower(j.setting_id) = lower(s.setting_id) where s.completed_on >= :fromDay and s.completed_on <= :toDay"
         + (scope.area() == null ? "" : " and j.area = :areaGroup") + " group by s.stage_name", scope, Function.identity());
     Map<String, Integer> overdue = grouped("select area as label, count(*) as n from rrp_training_journey where " + running
         + " and paused_since is null and stage_due_on < :today group by area", scope, this::areaName);

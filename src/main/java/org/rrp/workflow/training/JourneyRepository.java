@@ -10,7 +10,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Where every setting's journey is ({@code rrp_training_journey}) and the stages it started and completed
- * ({@code rrp_training_stage}): what the progress report reads, kept in the engine's transaction.
+ * ({@code rrp_training_stage}): what the progress report reads, kept in the engine's transaction. A setting's
+ * identifier is read without regard to case ({@code ABC-1} and {@code abc-1} are one setting, as its leads' group
+ * is one), so each query compares it lower-cased: identifiers stored before keep the case they were typed in.
  */
 @Repository
 class JourneyRepository {
@@ -22,6 +24,9 @@ class JourneyRepository {
   record CompletedCount(String stageId, String stageName, int settings) {
   }
 
+  /** The condition on a setting's identifier, whatever its case. */
+  private static final String SAME_SETTING = "lower(setting_id) = lower(?)";
+
   private final JdbcTemplate jdbc;
 
   JourneyRepository(JdbcTemplate jdbc) {
@@ -29,13 +34,13 @@ class JourneyRepository {
   }
 
   boolean hasRunningJourney(String settingId) {
-    return jdbc.queryForObject("select count(*) from rrp_training_journey where setting_id = ? and ended_on is null",
+    return jdbc.queryForObject("select count(*) from rrp_training_journey where " + SAME_SETTING + " and ended_on is null",
         Integer.class, settingId) > 0;
   }
 
   /** Records a new journey; a setting's earlier, ended journey is replaced. */
   void enrol(String settingId, String settingName, String area, String processInstanceId, LocalDate today) {
-    jdbc.update("delete from rrp_training_journey where setting_id = ? and ended_on is not null", settingId);
+    jdbc.update("delete from rrp_training_journey where " + SAME_SETTING + " and ended_on is not null", settingId);
     jdbc.update("insert into rrp_training_journey (setting_id, setting_name, area, process_instance_id, enrolled_on) "
         + "values (?, ?, ?, ?, ?)", settingId, settingName, area, processInstanceId, Date.valueOf(today));
   }
@@ -43,9 +48,9 @@ class JourneyRepository {
   void stageStarted(String settingId, String stageId, String stageName, LocalDate today, LocalDate dueOn,
       boolean certificate) {
     jdbc.update("update rrp_training_journey set stage_id = ?, stage_name = ?, stage_started_on = ?, stage_due_on = ?, "
-        + "paused_since = null where setting_id = ? and ended_on is null", stageId, stageName, Date.valueOf(today),
+        + "paused_since = null where " + SAME_SETTING + " and ended_on is null", stageId, stageName, Date.valueOf(today),
         Date.valueOf(dueOn), settingId);
-    if (jdbc.update("update rrp_training_stage set stage_name = ? where setting_id = ? and stage_id = ?", stageName,
+    if (jdbc.update("update rrp_training_stage set stage_name = ? where " + SAME_SETTING + " and stage_id = ?", stageName,
         settingId, stageId) == 0) {
       jdbc.update("insert into rrp_training_stage (setting_id, stage_id, stage_name, started_on, certificate) "
           + "values (?, ?, ?, ?, ?)", settingId, stageId, stageName, Date.valueOf(today), certificate);
@@ -53,23 +58,23 @@ class JourneyRepository {
   }
 
   void stageCompleted(String settingId, String stageId, LocalDate today) {
-    jdbc.update("update rrp_training_stage set completed_on = ? where setting_id = ? and stage_id = ?",
+    jdbc.update("update rrp_training_stage set completed_on = ? where " + SAME_SETTING + " and stage_id = ?",
         Date.valueOf(today), settingId, stageId);
   }
 
   void paused(String settingId, LocalDate today) {
-    jdbc.update("update rrp_training_journey set paused_since = ? where setting_id = ? and ended_on is null",
+    jdbc.update("update rrp_training_journey set paused_since = ? where " + SAME_SETTING + " and ended_on is null",
         Date.valueOf(today), settingId);
   }
 
   void ended(String settingId, LocalDate today, String reason) {
     jdbc.update("update rrp_training_journey set ended_on = ?, end_reason = ?, paused_since = null "
-        + "where setting_id = ? and ended_on is null", Date.valueOf(today), reason, settingId);
+        + "where " + SAME_SETTING + " and ended_on is null", Date.valueOf(today), reason, settingId);
   }
 
   /** The stages this setting completed, in any journey. */
   List<String> completedStages(String settingId) {
-    return jdbc.queryForList("select stage_id from rrp_training_stage where setting_id = ? and completed_on is not null",
+    return jdbc.queryForList("select stage_id from rrp_training_stage where " + SAME_SETTING + " and completed_on is not null",
         String.class, settingId);
   }
 
@@ -81,7 +86,7 @@ class JourneyRepository {
   }
 
   Optional<JourneyRow> journey(String settingId) {
-    return journeys().stream().filter(row -> row.settingId().equals(settingId)).findFirst();
+    return journeys().stream().filter(row -> row.settingId().equalsIgnoreCase(settingId)).findFirst();
   }
 
   /** How many settings completed each stage from {@code from} (inclusive). */
@@ -95,7 +100,7 @@ class JourneyRepository {
   List<CompletedCount> completedSince(LocalDate from, List<String> settingIds) {
     return completedSince(from).isEmpty() || settingIds.isEmpty() ? List.of()
         : jdbc.query("select stage_id, max(stage_name), count(*) from rrp_training_stage where completed_on >= ? "
-            + "and setting_id in (" + String.join(",", settingIds.stream().map(id -> "?").toList()) + ") "
+            + "and lower(setting_id) in (" + String.join(",", settingIds.stream().map(id -> "lower(?)").toList()) + ") "
             + "group by stage_id order by stage_id", (rs, i) -> new CompletedCount(rs.getString(1), rs.getString(2),
             rs.getInt(3)), concat(Date.valueOf(from), settingIds));
   }

@@ -348,6 +348,19 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aSettingsIdentifierIsOneSettingWhateverItsCase() {
+    completedBefore("abc-1", "awareness");
+    ProcessInstance journey = enrol("ABC-1", "Brookfield Primary");
+    assertThat(stageVariable(journey, STAGE_ID)).as("the stage completed as abc-1 counts for ABC-1").isEqualTo("acceptance");
+
+    assertThatThrownBy(() -> enrol("abc-1", "Brookfield Primary"))
+        .hasMessageContaining("This setting already has a training journey running: continue that one rather than enrol again.");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(1);
+    assertThat(progress.report(List.of("rrp-setting-leads", "setting-abc-1"), CaseClock.today()).settings())
+        .extracting(TrainingProgress.SettingProgress::settingId).containsExactly("ABC-1");
+  }
+
+  @Test
   void aCatalogueChangeDeployedByACoordinatorAppliesToNewJourneysWithoutARebuild() throws Exception {
     ProcessInstance before = enrol("100001", "Brookfield Primary");
     engine.getIdentityService().setAuthentication("cora", List.of("rrp-coordinators"));
