@@ -196,8 +196,9 @@ class JourneyService {
   }
 
   /**
-   * The setting gives up its place (or its waiting-list entry): the place goes to the first setting waiting, whose
-   * journey goes on to its attendance and whose leads are told.
+   * The setting gives up its place (or its waiting-list entry): the place goes to the first setting waiting whose
+   * journey waits for the offer (one suspended in Cockpit is passed over and stays on the list), whose journey goes
+   * on to its attendance and whose leads are told.
    */
   void giveUpPlace(DelegateExecution execution) {
     Journey journey = Journey.of(execution);
@@ -206,7 +207,7 @@ class JourneyService {
       return;
     }
     long eventId = Long.parseLong(event);
-    calendar.cancel(eventId, journey.settingId()).ifPresent(promoted -> {
+    calendar.cancel(eventId, journey.settingId(), this::waitsForAPlace).ifPresent(promoted -> {
       TrainingCalendar.Event offered = calendar.event(eventId).orElseThrow();
       WithoutAuthorization.run(() -> {
         Map<String, Object> promotedJourney = runtime.getVariables(promoted.processInstanceId(),
@@ -220,6 +221,12 @@ class JourneyService {
       });
     });
     execution.removeVariable(BOOKING_STATUS);
+  }
+
+  /** Whether the booking's journey waits for a place now: at its waiting-list event, and not suspended. */
+  private boolean waitsForAPlace(TrainingCalendar.Booking booking) {
+    return WithoutAuthorization.call(() -> runtime.createExecutionQuery().processInstanceId(booking.processInstanceId())
+        .messageEventSubscriptionName(MESSAGE_PLACE_OFFERED).active().count() > 0);
   }
 
   void pause(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The training calendar: events of a stage with a number of places ({@code rrp_training_event}), and settings'
  * bookings ({@code rrp_training_booking}). A booking takes a place while there is one, else joins the event's
- * waiting list; a cancelled place goes to the first on the list. Each change locks the event's row, so two
+ * waiting list; a cancelled place goes to the first on the list whose journey can take it. Each change locks the event's row, so two
  * bookings at the same moment cannot both take the last place.
  */
 @Repository
@@ -80,9 +81,11 @@ class TrainingCalendar {
 
   /**
    * Cancels the setting's booking of the event. A confirmed place it held goes to the first setting on the waiting
-   * list, which is returned so that its journey goes on and its leads are told.
+   * list that {@code canTake} it (its journey waiting for the offer, not suspended), which is returned so that its
+   * journey goes on and its leads are told; a setting passed over keeps its place on the list. When none can take
+   * it, the place stays free.
    */
-  Optional<Booking> cancel(long eventId, String settingId) {
+  Optional<Booking> cancel(long eventId, String settingId, Predicate<Booking> canTake) {
     lock(eventId);
     List<String> status = jdbc.queryForList("select status from rrp_training_booking where event_id = ? and setting_id = ?",
         String.class, eventId, settingId);
@@ -95,7 +98,7 @@ class TrainingCalendar {
     }
     Optional<Booking> first = jdbc.query("select event_id, setting_id, process_instance_id, status from rrp_training_booking "
         + "where event_id = ? and status = ? order by booking_id", (rs, i) -> new Booking(rs.getLong(1), rs.getString(2),
-        rs.getString(3), Status.CONFIRMED), eventId, Status.WAITING.name()).stream().findFirst();
+        rs.getString(3), Status.CONFIRMED), eventId, Status.WAITING.name()).stream().filter(canTake).findFirst();
     first.ifPresent(promoted -> jdbc.update("update rrp_training_booking set status = ? where event_id = ? and setting_id = ?",
         Status.CONFIRMED.name(), eventId, promoted.settingId()));
     return first;

@@ -272,6 +272,29 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aPlaceGivenUpPassesOverASuspendedJourneyOnTheWaitingListAndStaysFreeWhenNoneCanTakeIt() throws Exception {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
+    ProcessInstance first = enrol("100001", "Brookfield Primary");
+    ProcessInstance suspended = enrol("100002", "Larkspur Academy");
+    ProcessInstance third = enrol("100003", "Hawthorn Nursery and Infants");
+    book(first, event);
+    book(suspended, event);
+    book(third, event);
+    engine.getRuntimeService().suspendProcessInstanceById(suspended.getId());
+
+    complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+
+    assertThat(third).as("the next that can take the place").isWaitingAt("Task_RecordAttendance");
+    assertThat(new TrainingCalendar(jdbc).waitingList(event)).as("passed over, still waiting").containsExactly("100002");
+    complete(task(third), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+
+    assertThat(new TrainingCalendar(jdbc).freePlaces(event)).as("no one waiting can take it").isOne();
+    assertThat(new TrainingCalendar(jdbc).waitingList(event)).containsExactly("100002");
+    assertThat(mail.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        .containsOnly("RRP training: a place for setting 100003 on The Power of Connection, spring");
+  }
+
+  @Test
   void aStagePastItsTimescaleRemindsTheLeadsThenTellsTheAreaAdvisors() throws Exception {
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
     assertThat(variable(journey, STAGE_DUE_ON)).as("one term: 65 working days, Good Friday and Easter Monday excluded")
