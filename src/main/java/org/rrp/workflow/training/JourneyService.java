@@ -198,7 +198,7 @@ class JourneyService {
   /**
    * The setting gives up its place (or its waiting-list entry): the place goes to the first setting waiting whose
    * journey waits for the offer (one suspended in Cockpit is passed over and stays on the list), whose journey goes
-   * on to its attendance and whose leads are told.
+   * on to its attendance and whose leads are told. Once the event has started, the place is not offered.
    */
   void giveUpPlace(DelegateExecution execution) {
     Journey journey = Journey.of(execution);
@@ -207,7 +207,7 @@ class JourneyService {
       return;
     }
     long eventId = Long.parseLong(event);
-    calendar.cancel(eventId, journey.settingId(), this::waitsForAPlace).ifPresent(promoted -> {
+    calendar.cancel(eventId, journey.settingId(), CaseClock.instant(), this::waitsForAPlace).ifPresent(promoted -> {
       TrainingCalendar.Event offered = calendar.event(eventId).orElseThrow();
       WithoutAuthorization.run(() -> {
         Map<String, Object> promotedJourney = runtime.getVariables(promoted.processInstanceId(),

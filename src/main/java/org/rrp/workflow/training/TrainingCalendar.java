@@ -83,9 +83,9 @@ class TrainingCalendar {
    * Cancels the setting's booking of the event. A confirmed place it held goes to the first setting on the waiting
    * list that {@code canTake} it (its journey waiting for the offer, not suspended), which is returned so that its
    * journey goes on and its leads are told; a setting passed over keeps its place on the list. When none can take
-   * it, the place stays free.
+   * it, or the event has started by {@code now} (too late to offer it), the place stays free.
    */
-  Optional<Booking> cancel(long eventId, String settingId, Predicate<Booking> canTake) {
+  Optional<Booking> cancel(long eventId, String settingId, Instant now, Predicate<Booking> canTake) {
     lock(eventId);
     List<String> status = jdbc.queryForList("select status from rrp_training_booking where event_id = ? and setting_id = ?",
         String.class, eventId, settingId);
@@ -93,7 +93,7 @@ class TrainingCalendar {
       return Optional.empty();
     }
     jdbc.update("delete from rrp_training_booking where event_id = ? and setting_id = ?", eventId, settingId);
-    if (!Status.CONFIRMED.name().equals(status.get(0))) {
+    if (!Status.CONFIRMED.name().equals(status.get(0)) || !event(eventId).orElseThrow().startsAt().isAfter(now)) {
       return Optional.empty();
     }
     Optional<Booking> first = jdbc.query("select event_id, setting_id, process_instance_id, status from rrp_training_booking "

@@ -295,6 +295,23 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aPlaceGivenUpOnceTheEventHasStartedIsNotOfferedToTheWaitingList() {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
+    ProcessInstance first = enrol("100001", "Brookfield Primary");
+    ProcessInstance waiting = enrol("100002", "Larkspur Academy");
+    book(first, event);
+    book(waiting, event);
+
+    eventHasTakenPlace(first);
+    complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+
+    assertThat(first).isWaitingAt("Task_BookTrainingEvent");
+    assertThat(waiting).as("too late to take the place").isWaitingAt("Event_PlaceOffered");
+    assertThat(new TrainingCalendar(jdbc).waitingList(event)).containsExactly("100002");
+    assertThat(mail.getReceivedMessages()).as("no one is told of a place on an event under way").isEmpty();
+  }
+
+  @Test
   void aStagePastItsTimescaleRemindsTheLeadsThenTellsTheAreaAdvisors() throws Exception {
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
     assertThat(variable(journey, STAGE_DUE_ON)).as("one term: 65 working days, Good Friday and Easter Monday excluded")
