@@ -52,8 +52,12 @@ class JourneyNotices {
     }
   }
 
-  void placeOffered(Setting setting, String stageName, TrainingCalendar.Event event) {
-    toLeads(setting, "training-place-offered", OnceKey.forJourney(setting.id(), "place-offered", event.id()),
+  /**
+   * A place on the event is offered to the setting, from its waiting-list entry {@code bookingId}: once per entry, so
+   * a setting offered a place again after joining the list again is told again, and a retry never twice.
+   */
+  void placeOffered(Setting setting, String stageName, TrainingCalendar.Event event, long bookingId) {
+    toLeads(setting, "training-place-offered", OnceKey.forJourney(setting.id(), "place-offered", event.id(), bookingId),
         model(TrainingVariables.STAGE_NAME, stageName, TrainingVariables.EVENT_TITLE, event.title(), "venue", event.venue(),
             "when", event.startsAt().atZone(CaseClock.ZONE).format(WHEN)));
   }

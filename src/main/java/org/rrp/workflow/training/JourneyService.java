@@ -217,7 +217,7 @@ class JourneyService {
         notices.placeOffered(new JourneyNotices.Setting((String) promotedJourney.get(SETTING_ID),
             (String) promotedJourney.get(CaseVariables.SETTING_NAME),
             JsonVariables.readList(promotedJourney.get(LEADS), Lead.class)),
-            (String) promotedJourney.get(STAGE_NAME), offered);
+            (String) promotedJourney.get(STAGE_NAME), offered, promoted.bookingId());
       });
     });
     execution.removeVariable(BOOKING_STATUS);

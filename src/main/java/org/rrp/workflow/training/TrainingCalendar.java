@@ -26,8 +26,11 @@ class TrainingCalendar {
   record Event(long id, String stageId, String title, Instant startsAt, String venue, int places) {
   }
 
-  /** A setting's place (or waiting-list entry) on an event, with the journey to tell. */
-  record Booking(long eventId, String settingId, String processInstanceId, Status status) {
+  /**
+   * A setting's place (or waiting-list entry) on an event, with the journey to tell. Its id is new each time the
+   * setting books (or joins the list) again, so it tells one offer of a place from another.
+   */
+  record Booking(long bookingId, long eventId, String settingId, String processInstanceId, Status status) {
   }
 
   private final JdbcTemplate jdbc;
@@ -96,11 +99,12 @@ class TrainingCalendar {
     if (!Status.CONFIRMED.name().equals(status.get(0)) || !event(eventId).orElseThrow().startsAt().isAfter(now)) {
       return Optional.empty();
     }
-    Optional<Booking> first = jdbc.query("select event_id, setting_id, process_instance_id, status from rrp_training_booking "
-        + "where event_id = ? and status = ? order by booking_id", (rs, i) -> new Booking(rs.getLong(1), rs.getString(2),
-        rs.getString(3), Status.CONFIRMED), eventId, Status.WAITING.name()).stream().filter(canTake).findFirst();
-    first.ifPresent(promoted -> jdbc.update("update rrp_training_booking set status = ? where event_id = ? and setting_id = ?",
-        Status.CONFIRMED.name(), eventId, promoted.settingId()));
+    Optional<Booking> first = jdbc.query("select booking_id, event_id, setting_id, process_instance_id from rrp_training_booking "
+        + "where event_id = ? and status = ? order by booking_id", (rs, i) -> new Booking(rs.getLong(1), rs.getLong(2),
+        rs.getString(3), rs.getString(4), Status.CONFIRMED), eventId, Status.WAITING.name()).stream().filter(canTake)
+        .findFirst();
+    first.ifPresent(promoted -> jdbc.update("update rrp_training_booking set status = ? where booking_id = ?",
+        Status.CONFIRMED.name(), promoted.bookingId()));
     return first;
   }
 

@@ -312,6 +312,27 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aSettingOfferedAPlaceAgainAfterGivingItUpIsToldAgain() throws Exception {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
+    ProcessInstance first = enrol("100001", "Brookfield Primary");
+    ProcessInstance second = enrol("100002", "Larkspur Academy");
+    book(first, event);
+    book(second, event);
+    String offered = "RRP training: a place for setting 100002 on The Power of Connection, spring";
+
+    complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+    book(first, event);
+    complete(task(second), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+    book(second, event);
+    assertThat(second).isWaitingAt("Event_PlaceOffered");
+    complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
+
+    assertThat(second).as("offered a place a second time").isWaitingAt("Task_RecordAttendance");
+    assertThat(TestMail.to(mail, PAT)).extracting(MimeMessage::getSubject).filteredOn(offered::equals)
+        .as("one email for each offer").hasSize(2);
+  }
+
+  @Test
   void aStagePastItsTimescaleRemindsTheLeadsThenTellsTheAreaAdvisors() throws Exception {
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
     assertThat(variable(journey, STAGE_DUE_ON)).as("one term: 65 working days, Good Friday and Easter Monday excluded")
