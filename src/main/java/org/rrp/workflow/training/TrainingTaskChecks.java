@@ -5,8 +5,10 @@ import static org.rrp.workflow.training.TrainingVariables.*;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -119,12 +121,19 @@ class TrainingTaskChecks {
       if (attendees == null) {
         return;
       }
+      Set<String> named = new HashSet<>();
+      boolean listedTwice = false;
       for (int i = 0; i < attendees.size(); i++) {
         if (TextLimits.blank(attendees.get(i).name())) {
           input.problem("Attendee " + (i + 1) + " has no name.");
+        } else {
+          listedTwice |= !named.add(attendees.get(i).name().strip().toLowerCase(Locale.ROOT));
         }
         TextLimits.limited(input, attendees.get(i).name(), "Attendee " + (i + 1) + "'s name", TextLimits.NAME);
         TextLimits.limited(input, attendees.get(i).role(), "Attendee " + (i + 1) + "'s role", TextLimits.NAME);
+      }
+      if (listedTwice) {
+        input.problem("Who attended from the setting: each person is listed once.");
       }
       if (attendees.size() < stage.leadsToAttend()) {
         input.problem("The stage needs " + stage.leadsToAttend() + (stage.leadsToAttend() == 1 ? " setting lead"

@@ -190,6 +190,9 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     assertRejected(journey, withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES,
         json("[{\"name\":\"Pat Head\",\"role\":\"Deputy head\",\"seniorLeader\":true}]")),
         "The stage needs 2 setting leads to attend; 1 attended.");
+    assertRejected(journey, withVariables(ATTENDANCE, ATTENDED, PAUSE_JOURNEY, false, ATTENDEES,
+        json("[{\"name\":\"Pat Head\",\"role\":\"Deputy head\",\"seniorLeader\":true},{\"name\":\" pat head \",\"role\":\"Deputy head\",\"seniorLeader\":false}]")),
+        "Who attended from the setting: each person is listed once.");
 
     attend(journey);
     assertThat(journey).isWaitingAt("Task_EvidenceCommitments");
