@@ -98,7 +98,7 @@ class FormRulesTest {
    * Not in the inventory, because no form-js 1.8 rule compares two fields or a field with the case: a review after
    * the initial meeting, the day a meeting was held not before it was arranged, care ending after birth, a follow-up
    * after the conference, an action not due before the meeting that agreed it, attendance recorded only once the
-   * training event has started, a known district or area, a chosen event still bookable, "suitable" only with
+   * training event has started, a follow-up workshop not before the training event, a known district or area, a chosen event still bookable, "suitable" only with
    * responsibility accepted and risk managed ticked. The server checks each
    * (see the process tests), with a plain sentence naming the field.
    */

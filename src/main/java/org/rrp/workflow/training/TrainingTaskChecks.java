@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rrp.workflow.casework.CaseClock;
+import org.rrp.workflow.casework.EnglishDates;
 import org.rrp.workflow.casework.FormInput;
 import org.rrp.workflow.casework.JsonVariables;
 import org.rrp.workflow.training.JourneyRecords.Attendee;
@@ -187,6 +188,8 @@ class TrainingTaskChecks {
       if (sessions == null) {
         return;
       }
+      LocalDate eventDay = task.getVariable(TRAINING_EVENT_AT) instanceof String eventAt
+          ? OffsetDateTime.parse(eventAt).atZoneSameInstant(CaseClock.ZONE).toLocalDate() : null;
       for (String required : stage.sessionsToRecord()) {
         Session session = sessions.stream().filter(s -> required.equals(s.session())).findFirst().orElse(null);
         String which = "Workshop or session " + (stage.sessionsToRecord().indexOf(required) + 1);
@@ -197,6 +200,9 @@ class TrainingTaskChecks {
           input.problem(which + " needs the date it was held.");
         } else if (heldOn.isAfter(CaseClock.today())) {
           input.problem(which + " cannot be held in the future.");
+        } else if (eventDay != null && heldOn.isBefore(eventDay)) {
+          input.problem(which + " cannot be held before the setting's training event of the stage, on "
+              + eventDay.format(EnglishDates.DAY) + ".");
         }
       }
       if (stage.championRequired() && TextLimits.blank((String) task.getVariable(CHAMPION_NAME))) {

@@ -515,6 +515,9 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     assertRejected(journey, withVariables(EVIDENCE_ACCEPTED, true, PAUSE_JOURNEY, false, SESSIONS,
         json("[{\"session\":\"2-hour online follow-up workshop: how the training is embedded and its impact on staff\",\"heldOn\":\"2026-12-01\",\"attended\":true}]")),
         "Workshop or session 1 cannot be held in the future.");
+    assertRejected(journey, withVariables(EVIDENCE_ACCEPTED, true, PAUSE_JOURNEY, false, SESSIONS,
+        json("[{\"session\":\"2-hour online follow-up workshop: how the training is embedded and its impact on staff\",\"heldOn\":\"2026-03-19\",\"attended\":true}]")),
+        "Workshop or session 1 cannot be held before the setting's training event of the stage, on 20/03/2026.");
     complete(task(journey), withVariables(EVIDENCE_ACCEPTED, false, PAUSE_JOURNEY, false, EVIDENCE_NOTE, "Please say when."));
     assertThat(journey).isWaitingAt("Task_EvidenceCommitments");
   }
