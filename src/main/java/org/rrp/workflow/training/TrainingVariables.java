@@ -23,6 +23,7 @@ public final class TrainingVariables {
   public static final String STAGE_NAME = "stageName";                // String, shown in Tasklist and the forms
   public static final String STAGE_SUMMARY = "stageSummary";          // String, what the stage asks (forms' text)
   public static final String STAGE_DUE_ON = "stageDueOn";             // String YYYY-MM-DD: end of its timescale
+                                                                      // (the forms show it as dd/mm/yyyy)
   public static final String STAGE_DUE_AT = "stageDueAt";             // Date: when the overdue reminder goes
   public static final String STAGE_BY_INVITATION = "stageByInvitation";    // Boolean, local to the stage
   public static final String STAGE_PREREQUISITE = "stagePrerequisite";     // String stage id, local to the stage
@@ -66,7 +67,7 @@ public final class TrainingVariables {
   public static final String PAUSE_JOURNEY = "pauseJourney";          // Boolean, a checkbox on the stage's forms
   public static final String PAUSE_REASON = "pauseReason";
   public static final String RESUME_BY = "resumeBy";                  // String YYYY-MM-DD: when to look again
-  public static final String PAUSED_ON = "pausedOn";                  // String YYYY-MM-DD
+  public static final String PAUSED_ON = "pausedOn";                  // String YYYY-MM-DD, shown as dd/mm/yyyy
 
   /** The certificate of a stage is the file variable {@code certificate-<stage id>}. */
   public static final String CERTIFICATE_PREFIX = "certificate-";

@@ -402,6 +402,21 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void theFormsShowTheStagesDueDateAndTheDayItPausedAsDayMonthYear() throws IOException {
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    assertThat(variable(journey, STAGE_DUE_ON)).as("kept as ISO for the server's logic").isEqualTo("2026-06-11");
+    Map<String, Object> variables = engine.getTaskService().getVariables(task(journey).getId());
+    for (String form : List.of("evidence-embedding", "decide-stage-opening", "book-training-event",
+        "record-training-attendance", "evidence-commitments", "confirm-stage-evidence")) {
+      assertThat(shown(form, "Text_stageSummary", variables)).as(form).contains("**To be completed by:** 11/06/2026");
+    }
+
+    complete(task(journey), withVariables(PAUSE_JOURNEY, true, PAUSE_REASON, "Staff changes", RESUME_BY, "2026-04-20"));
+    assertThat(shown("resume-journey", "Text_pausedSince", engine.getTaskService().getVariables(task(journey).getId())))
+        .startsWith("**Paused since** 06/03/2026 ");
+  }
+
+  @Test
   void aSecondJourneyForTheSameSettingIsRefused() {
     enrol(SETTING, "Brookfield Primary");
 
@@ -659,6 +674,28 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     try (InputStream in = certificate.getValue(); PDDocument pdf = Loader.loadPDF(in.readAllBytes())) {
       return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
     }
+  }
+
+  /**
+   * A text component of a form as Tasklist shows it, for the templates these texts use: a variable, or a part of
+   * one ({@code substring(name, from, length)}, counted from 1 as FEEL does).
+   */
+  private static String shown(String form, String textId, Map<String, Object> variables) throws IOException {
+    String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of("forms", form + ".form").toFile())
+        .findParents("id").stream().filter(component -> textId.equals(component.path("id").asText())).findFirst()
+        .orElseThrow().path("text").asText();
+    java.util.regex.Matcher template = java.util.regex.Pattern
+        .compile("\\{\\{\\s*(?:substring\\((\\w+),\\s*(\\d+),\\s*(\\d+)\\)|(\\w+))\\s*}}").matcher(text);
+    StringBuilder shown = new StringBuilder();
+    while (template.find()) {
+      String value = String.valueOf(variables.get(template.group(4) != null ? template.group(4) : template.group(1)));
+      if (template.group(1) != null) {
+        int from = Integer.parseInt(template.group(2)) - 1;
+        value = value.substring(from, from + Integer.parseInt(template.group(3)));
+      }
+      template.appendReplacement(shown, java.util.regex.Matcher.quoteReplacement(value));
+    }
+    return template.appendTail(shown).toString();
   }
 
   private static String attachmentName(MimeMessage message) throws Exception {
