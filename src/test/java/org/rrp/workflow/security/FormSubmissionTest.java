@@ -245,6 +245,25 @@ class FormSubmissionTest {
         "Triage note cannot take a value of this kind.");
   }
 
+  @Test
+  void pausingATrainingJourneyNeedsNeitherTheEventNorTheAttendanceTheFormHidesThen() throws IOException {
+    for (String id : List.of("book-training-event", "record-training-attendance")) {
+      ObjectNode pausing = JSON.valueToTree(Map.of(TrainingVariables.PAUSE_JOURNEY, Map.of("value", true),
+          TrainingVariables.PAUSE_REASON, Map.of("value", "Staff changes"), TrainingVariables.RESUME_BY, Map.of("value", "2099-01-01")));
+      FormSubmission submission = new FormSubmission(form(id), name -> null);
+      submission.hold(pausing);
+      submission.requireFilled(pausing);
+      assertThat(submission.problems()).as(id).isEmpty();
+    }
+
+    FormSubmission booking = new FormSubmission(form("book-training-event"), name -> null);
+    booking.requireFilled(JSON.valueToTree(Map.of(TrainingVariables.PAUSE_JOURNEY, Map.of("value", false))));
+    assertThat(booking.problems()).as("not pausing").containsExactly("The training event must be filled in.");
+    FormSubmission attendance = new FormSubmission(form("record-training-attendance"), name -> null);
+    attendance.requireFilled(JSON.valueToTree(Map.of(TrainingVariables.PAUSE_JOURNEY, Map.of("value", false))));
+    assertThat(attendance.problems()).as("not pausing").containsExactly("Did the setting attend? must be filled in.");
+  }
+
   private static FormSchema form(String id) throws IOException {
     return FormSchema.parse(Files.readString(Path.of("forms", id + ".form")));
   }

@@ -377,6 +377,18 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void recordAttendanceCanPauseTheJourneyWithoutSayingWhetherTheSettingAttended() {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    book(journey, event);
+
+    complete(task(journey), withVariables(PAUSE_JOURNEY, true, PAUSE_REASON, "Staff changes", RESUME_BY, "2026-04-20"));
+
+    assertThat(journey).isWaitingAt("Task_ResumeJourney");
+    assertThat(new TrainingCalendar(jdbc).freePlaces(event)).as("the place is given up").isEqualTo(10);
+  }
+
+  @Test
   void aPausedJourneyResumesAtTheSameStageWithItsTimescaleMovedOn() {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
