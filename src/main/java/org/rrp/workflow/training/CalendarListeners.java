@@ -18,7 +18,7 @@ class CalendarListeners {
   static final int MOST_PLACES = 500;
 
   @Bean
-  ExecutionListener addTrainingEventCheck(StageCatalogue catalogue, TrainingCalendar calendar) {
+  ExecutionListener addTrainingEventCheck(StageCatalogue catalogue, TrainingCalendar calendar, JourneyService journeys) {
     return execution -> {
       FormInput input = new FormInput(execution);
       Set<String> stages = catalogue.stageIdsOffered(TrainingListeners.PHASES);
@@ -33,6 +33,7 @@ class CalendarListeners {
       input.rejectIfInvalid();
       long id = calendar.addEvent(stage, title, startsAt, venue, places);
       execution.setProcessBusinessKey("event-" + id);
+      journeys.refreshBookingOptions(stage);
     };
   }
 }

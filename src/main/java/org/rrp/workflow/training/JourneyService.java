@@ -42,6 +42,8 @@ class JourneyService {
 
   static final String MESSAGE_PLACE_OFFERED = "training-place-offered";
   static final String PROCESS = "training-journey";
+  /** The task whose form lists the stage's events ({@link TrainingVariables#STAGE_EVENTS}). */
+  static final String BOOKING_TASK = "Task_BookTrainingEvent";
 
   private final StageCatalogue catalogue;
   private final JourneyRepository journeys;
@@ -177,6 +179,21 @@ class JourneyService {
           + event.startsAt().atZone(CaseClock.ZONE).format(JourneyNotices.WHEN) + ", " + event.venue() + " ("
           + (free > 0 ? free + (free == 1 ? " place left)" : " places left)") : "full: join the waiting list)"));
     }).toList();
+  }
+
+  /**
+   * An event of the stage was added to the calendar: the open "Book a training event" tasks of that stage, whose
+   * options were fixed when they were created, list it too (with every event's places left as they are now).
+   */
+  void refreshBookingOptions(String stageId) {
+    WithoutAuthorization.run(() -> {
+      List<Map<String, String>> options = bookingOptions(stageId);
+      for (Task booking : tasks.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey(BOOKING_TASK).list()) {
+        if (stageId.equals(runtime.getVariable(booking.getExecutionId(), STAGE_ID))) {
+          runtime.setVariable(booking.getExecutionId(), STAGE_EVENTS, JsonVariables.json(options));
+        }
+      }
+    });
   }
 
   Optional<TrainingCalendar.Event> bookableEvent(String stageId, String eventId) {

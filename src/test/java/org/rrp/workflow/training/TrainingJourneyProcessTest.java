@@ -160,6 +160,20 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void anEventAddedWhileASettingIsBookingIsOfferedToIt() {
+    ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
+    assertThat(variable(journey, STAGE_EVENTS).toString()).isEqualTo("[]");
+
+    long event = addEvent("awareness", "The Power of Connection, summer", "2026-06-02T09:30+01:00", 12);
+    addEvent("acceptance", "Emotion Coaching, summer", "2026-06-09T09:30+01:00", 12);
+
+    assertThat(variable(journey, STAGE_EVENTS).toString()).contains("The Power of Connection, summer")
+        .contains("12 places left").doesNotContain("Emotion Coaching");
+    book(journey, event);
+    assertThat(journey).isWaitingAt("Task_RecordAttendance");
+  }
+
+  @Test
   void attendanceIsRecordedOnlyOnceTheEventHasStartedThoughAPlaceCanBeGivenUpBefore() {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 10);
     ProcessInstance journey = enrol(SETTING, "Brookfield Primary");
