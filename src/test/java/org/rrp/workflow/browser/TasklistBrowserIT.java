@@ -202,9 +202,9 @@ class TasklistBrowserIT {
     assertThat(browser.driver.findElements(changeReason)).as("no reason asked for the service asked for").isEmpty();
     form.select("Confirmed service", "Advice and guidance");
     assertThat(browser.visible(changeReason).getText()).as("a reason asked for another").startsWith("Why another service");
+    form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     form.select("Confirmed service", "Solution Focused Circle");
     browser.until(driver -> driver.findElements(changeReason).isEmpty() ? true : null);
-    form.text("Triage note", "A circle fits: the school has no trained facilitator.");
     browser.screenshot("05-coordinator-triage");
     clickComplete();
     assertTaskGone("Triage request");
