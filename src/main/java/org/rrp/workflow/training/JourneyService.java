@@ -240,6 +240,16 @@ class JourneyService {
     execution.removeVariable(BOOKING_STATUS);
   }
 
+  /**
+   * The event the setting waited for has begun without a place for it: its entry leaves the waiting list, and the
+   * event with it, so the leads choose another event of the stage (the booking task shows the upcoming ones).
+   */
+  void leaveWaitingList(DelegateExecution execution) {
+    giveUpPlace(execution);
+    execution.removeVariable(TRAINING_EVENT);
+    execution.removeVariable(TRAINING_EVENT_AT);
+  }
+
   /** Whether the booking's journey waits for a place now: at its waiting-list event, and not suspended. */
   private boolean waitsForAPlace(TrainingCalendar.Booking booking) {
     return WithoutAuthorization.call(() -> runtime.createExecutionQuery().processInstanceId(booking.processInstanceId())

@@ -144,6 +144,12 @@ class TrainingListeners {
     };
   }
 
+  /** The booked event began with the setting still on its waiting list: it leaves the list to book another. */
+  @Bean
+  JavaDelegate leaveWaitingListDelegate(JourneyService journeys) {
+    return journeys::leaveWaitingList;
+  }
+
   @Bean
   JavaDelegate completeStageDelegate(JourneyService journeys) {
     return journeys::completeStage;

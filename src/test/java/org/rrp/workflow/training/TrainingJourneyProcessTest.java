@@ -258,6 +258,30 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   }
 
   @Test
+  void aSettingStillWaitingWhenTheEventBeginsLeavesTheListAndBooksAnother() throws Exception {
+    long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
+    long later = addEvent("awareness", "The Power of Connection, summer", "2026-05-12T09:30Z", 10);
+    ProcessInstance first = enrol("100001", "Brookfield Primary");
+    ProcessInstance second = enrol("100002", "Larkspur Academy");
+    book(first, event);
+    book(second, event);
+    assertThat(second).isWaitingAt("Gateway_WaitForPlace");
+
+    Job eventBegins = jobAt(second, "Event_EventStartedWithoutPlace");
+    assertThat(eventBegins.getDuedate()).isEqualTo(java.util.Date.from(java.time.Instant.parse("2026-03-20T09:30:00Z")));
+    engine.setCurrentTime(eventBegins.getDuedate());
+    execute(eventBegins);
+    execute(jobAt(second, "Task_LeaveWaitingList"));
+
+    assertThat(second).isWaitingAt("Task_BookTrainingEvent").hasPassed("Task_LeaveWaitingList");
+    assertThat(new TrainingCalendar(jdbc).waitingList(event)).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(second.getId(), TRAINING_EVENT)).isNull();
+    book(second, later);
+    assertThat(second).isWaitingAt("Task_RecordAttendance");
+    assertThat(first).as("the setting that had the place keeps it").isWaitingAt("Task_RecordAttendance");
+  }
+
+  @Test
   void aFullEventsWaitingListIsFilledAndPromotedInOrder() throws Exception {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
     ProcessInstance first = enrol("100001", "Brookfield Primary");
@@ -268,15 +292,15 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     book(third, event);
 
     assertThat(first).isWaitingAt("Task_RecordAttendance");
-    assertThat(second).isWaitingAt("Event_PlaceOffered");
-    assertThat(third).isWaitingAt("Event_PlaceOffered");
+    assertThat(second).isWaitingAt("Gateway_WaitForPlace");
+    assertThat(third).isWaitingAt("Gateway_WaitForPlace");
     assertThat(new TrainingCalendar(jdbc).waitingList(event)).containsExactly("100002", "100003");
 
     complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
 
     assertThat(first).isWaitingAt("Task_BookTrainingEvent");
     assertThat(second).as("first on the list takes the place").isWaitingAt("Task_RecordAttendance");
-    assertThat(third).isWaitingAt("Event_PlaceOffered");
+    assertThat(third).isWaitingAt("Gateway_WaitForPlace");
     assertThat(new TrainingCalendar(jdbc).waitingList(event)).containsExactly("100003");
     assertThat(mail.getReceivedMessages()).extracting(MimeMessage::getSubject)
         .containsOnly("RRP training: a place for setting 100002 on The Power of Connection, spring");
@@ -285,7 +309,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     assertThat(new TrainingCalendar(jdbc).waitingList(event)).as("a new booking joins the end").containsExactly("100003", "100001");
     complete(task(second), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
     assertThat(third).isWaitingAt("Task_RecordAttendance");
-    assertThat(first).isWaitingAt("Event_PlaceOffered");
+    assertThat(first).isWaitingAt("Gateway_WaitForPlace");
   }
 
   @Test
@@ -323,7 +347,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
 
     assertThat(first).isWaitingAt("Task_BookTrainingEvent");
-    assertThat(waiting).as("too late to take the place").isWaitingAt("Event_PlaceOffered");
+    assertThat(waiting).as("too late to take the place").isWaitingAt("Gateway_WaitForPlace");
     assertThat(new TrainingCalendar(jdbc).waitingList(event)).containsExactly("100002");
     assertThat(mail.getReceivedMessages()).as("no one is told of a place on an event under way").isEmpty();
   }
@@ -341,7 +365,7 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     book(first, event);
     complete(task(second), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
     book(second, event);
-    assertThat(second).isWaitingAt("Event_PlaceOffered");
+    assertThat(second).isWaitingAt("Gateway_WaitForPlace");
     complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
 
     assertThat(second).as("offered a place a second time").isWaitingAt("Task_RecordAttendance");
