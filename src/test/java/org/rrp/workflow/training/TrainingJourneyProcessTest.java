@@ -284,12 +284,10 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   @Test
   void aFullEventsWaitingListIsFilledAndPromotedInOrder() throws Exception {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
-    ProcessInstance first = enrol("100001", "Brookfield Primary");
-    ProcessInstance second = enrol("100002", "Larkspur Academy");
-    ProcessInstance third = enrol("100003", "Hawthorn Nursery and Infants");
-    book(first, event);
-    book(second, event);
-    book(third, event);
+    List<ProcessInstance> settings = threeBook(event);
+    ProcessInstance first = settings.get(0);
+    ProcessInstance second = settings.get(1);
+    ProcessInstance third = settings.get(2);
 
     assertThat(first).isWaitingAt("Task_RecordAttendance");
     assertThat(second).isWaitingAt("Gateway_WaitForPlace");
@@ -315,12 +313,10 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
   @Test
   void aPlaceGivenUpPassesOverASuspendedJourneyOnTheWaitingListAndStaysFreeWhenNoneCanTakeIt() throws Exception {
     long event = addEvent("awareness", "The Power of Connection, spring", "2026-03-20T09:30Z", 1);
-    ProcessInstance first = enrol("100001", "Brookfield Primary");
-    ProcessInstance suspended = enrol("100002", "Larkspur Academy");
-    ProcessInstance third = enrol("100003", "Hawthorn Nursery and Infants");
-    book(first, event);
-    book(suspended, event);
-    book(third, event);
+    List<ProcessInstance> settings = threeBook(event);
+    ProcessInstance first = settings.get(0);
+    ProcessInstance suspended = settings.get(1);
+    ProcessInstance third = settings.get(2);
     engine.getRuntimeService().suspendProcessInstanceById(suspended.getId());
 
     complete(task(first), withVariables(ATTENDANCE, PLACE_CANCELLED, PAUSE_JOURNEY, false));
@@ -670,6 +666,14 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     if (CaseClock.instant().isBefore(over)) {
       engine.setCurrentTime(Date.from(over));
     }
+  }
+
+  /** Three settings enrolled and booking the event in turn: the first takes its place, the others wait in order. */
+  private List<ProcessInstance> threeBook(long event) {
+    List<ProcessInstance> settings = List.of(enrol("100001", "Brookfield Primary"), enrol("100002", "Larkspur Academy"),
+        enrol("100003", "Hawthorn Nursery and Infants"));
+    settings.forEach(journey -> book(journey, event));
+    return settings;
   }
 
   private void book(ProcessInstance journey, long event) {
