@@ -62,6 +62,13 @@ class JourneyNotices {
             "when", event.startsAt().atZone(CaseClock.ZONE).format(WHEN)));
   }
 
+  /** The event the setting waited for began with no place free: it left the list and is asked to book another. */
+  void waitingListClosed(Setting setting, String stageName, TrainingCalendar.Event event) {
+    toLeads(setting, "training-waiting-list-closed", OnceKey.forJourney(setting.id(), "waiting-list-closed", event.id()),
+        model(TrainingVariables.STAGE_NAME, stageName, TrainingVariables.EVENT_TITLE, event.title(),
+            "when", event.startsAt().atZone(CaseClock.ZONE).format(WHEN)));
+  }
+
   void certificate(Setting setting, String stageId, String stageName, LocalDate completedOn, String nextStage,
       byte[] pdf) {
     Map<String, Object> values = values(setting, model(TrainingVariables.STAGE_NAME, stageName, "completedOn", completedOn.format(DAY),

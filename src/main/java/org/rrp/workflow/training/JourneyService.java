@@ -242,10 +242,17 @@ class JourneyService {
 
   /**
    * The event the setting waited for has begun without a place for it: its entry leaves the waiting list, and the
-   * event with it, so the leads choose another event of the stage (the booking task shows the upcoming ones).
+   * event with it, so the leads choose another event of the stage (the booking task shows the upcoming ones); they
+   * are told so, once.
    */
   void leaveWaitingList(DelegateExecution execution) {
+    Journey journey = Journey.of(execution);
+    String event = journey.text(TRAINING_EVENT);
     giveUpPlace(execution);
+    if (event != null) {
+      calendar.event(Long.parseLong(event)).ifPresent(started ->
+          notices.waitingListClosed(journey.setting(), journey.stage().name(), started));
+    }
     execution.removeVariable(TRAINING_EVENT);
     execution.removeVariable(TRAINING_EVENT_AT);
   }

@@ -47,6 +47,17 @@ class TrainingMailTemplatesTest {
   }
 
   @Test
+  void aClosedWaitingListAsksTheLeadsToBookAnotherEvent() {
+    Notification closed = mail.compose("training-waiting-list-closed", SETTING, "setting lead", TO,
+        model(TrainingVariables.SETTING_ID, SETTING, CaseVariables.SETTING_NAME, "Brookfield Primary", TrainingVariables.STAGE_NAME, "Awareness",
+            TrainingVariables.EVENT_TITLE, "The Power of Connection", "when", "Friday 20/03/2026 at 09:30"));
+
+    assertThat(closed.subject()).isEqualTo("RRP training: no place came free for setting 100001 on The Power of Connection");
+    assertThat(closed.body()).contains("began on Friday 20/03/2026 at 09:30").contains("book another event of the stage \"Awareness\"")
+        .contains("http://rrp.example.org/tasklist/");
+  }
+
+  @Test
   void certificateNamesTheNextStageOrTheEndOfTheJourney() {
     Notification next = mail.compose("training-certificate", SETTING, "setting lead", TO, model(TrainingVariables.SETTING_ID, SETTING,
         CaseVariables.SETTING_NAME, "Brookfield Primary", TrainingVariables.STAGE_NAME, "Awareness", "completedOn", "20/04/2026", "nextStage", "Acceptance"));

@@ -276,6 +276,9 @@ class TrainingJourneyProcessTest extends CaseProcessTest {
     assertThat(second).isWaitingAt("Task_BookTrainingEvent").hasPassed("Task_LeaveWaitingList");
     assertThat(new TrainingCalendar(jdbc).waitingList(event)).isEmpty();
     assertThat(engine.getRuntimeService().getVariable(second.getId(), TRAINING_EVENT)).isNull();
+    assertThat(mail.getReceivedMessages()).extracting(MimeMessage::getSubject).as("each lead of the setting told once")
+        .containsOnly("RRP training: no place came free for setting 100002 on The Power of Connection, spring")
+        .hasSize(2);
     book(second, later);
     assertThat(second).isWaitingAt("Task_RecordAttendance");
     assertThat(first).as("the setting that had the place keeps it").isWaitingAt("Task_RecordAttendance");
