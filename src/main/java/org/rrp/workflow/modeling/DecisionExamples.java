@@ -50,8 +50,12 @@ final class DecisionExamples {
   record Example(String ruleId, String ruleDescription, Map<String, Object> variables) {
   }
 
-  /** Every problem of the file's decision tables, one sentence each. */
-  List<String> problems(String fileName, byte[] dmn) {
+  /**
+   * Every problem of the file's decision tables, one sentence each. A table that passes its examples is then evaluated
+   * on what the features that read it need ({@link DecisionTableRules}), and the feature's sentences on its answers
+   * are problems too, each naming the file.
+   */
+  List<String> problems(String fileName, byte[] dmn, Collection<DecisionTableRules> featureRules) {
     List<String> problems = new ArrayList<>();
     DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
     for (Decision decision : model.getModelElementsByType(Decision.class)) {
@@ -76,30 +80,22 @@ final class DecisionExamples {
               + " Modeler, or the rules it overlaps under its hit policy.");
         }
       }
+      if (problems.isEmpty()) {
+        featureProblems(fileName, decision.getId(), whole, featureRules, problems);
+      }
     }
     return problems;
   }
 
-  /**
-   * What the features need of the file's tables ({@link DecisionTableRules}): each table a feature reads is evaluated
-   * on the feature's inputs, and the feature's sentences on its answers are the problems, each naming the file.
-   */
-  List<String> featureProblems(String fileName, byte[] dmn, Collection<DecisionTableRules> rules) {
-    List<String> problems = new ArrayList<>();
-    DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
-    for (DecisionTableRules rule : rules) {
-      Decision decision = model.getModelElementById(rule.decisionKey()) instanceof Decision found ? found : null;
-      if (decision == null || !(decision.getExpression() instanceof DecisionTable)) {
-        continue;
+  private void featureProblems(String fileName, String decisionId, DmnDecision decision,
+      Collection<DecisionTableRules> featureRules, List<String> problems) {
+    for (DecisionTableRules rule : featureRules) {
+      if (rule.decisionKey().equals(decisionId)) {
+        List<List<Map<String, Object>>> answers = new ArrayList<>();
+        rule.inputs().forEach(input -> answers.add(dmnEngine.evaluateDecisionTable(decision, input).getResultList()));
+        rule.problems(answers).forEach(problem -> problems.add(fileName + ": decision '" + decisionId + "': " + problem));
       }
-      DmnDecision parsed = dmnEngine.parseDecision(decision.getId(), new ByteArrayInputStream(dmn));
-      List<List<Map<String, Object>>> answers = new ArrayList<>();
-      for (Map<String, Object> input : rule.inputs()) {
-        answers.add(dmnEngine.evaluateDecisionTable(parsed, input).getResultList());
-      }
-      rule.problems(answers).forEach(problem -> problems.add(fileName + ": decision '" + decision.getId() + "': " + problem));
     }
-    return problems;
   }
 
   static List<Example> examples(DecisionTable table) {

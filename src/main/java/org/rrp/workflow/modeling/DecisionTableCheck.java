@@ -57,10 +57,7 @@ final class DecisionTableCheck {
     }
     if (problems.isEmpty()) {
       try {
-        problems.addAll(decisionExamples.problems(file, bytes));
-        if (problems.isEmpty()) {
-          problems.addAll(decisionExamples.featureProblems(file, bytes, featureRules.get()));
-        }
+        problems.addAll(decisionExamples.problems(file, bytes, featureRules.get()));
       } catch (RuntimeException e) {
         problems.add(file + ": cannot be read as a decision: open it in Modeler, correct what it marks and save it"
             + " again.");
