@@ -84,11 +84,10 @@ class ConferenceTaskChecks {
     return stoppable(withdrawable((task, input) -> {
       LocalDate heldOn = input.requiredDate(PREPARATION_MEETING_ON, "The date of the preparation meeting");
       Texts.required(input, PREPARATION_NOTES, "What was explained and prepared");
+      LocalDate named = CaseClock.dayOf(task.getCreateTime()); // this task is made when the participants are named
       if (heldOn != null && heldOn.isAfter(CaseClock.today())) {
         input.problem("The date of the preparation meeting must not be in the future.");
-      } else if (heldOn != null && CaseClock.dayOf(task.getCreateTime()) != null
-          && heldOn.isBefore(CaseClock.dayOf(task.getCreateTime()))) {
-        // this task is made when the participants are named
+      } else if (heldOn != null && named != null && heldOn.isBefore(named)) {
         input.problem("The date of the preparation meeting is before the day the participants were named.");
       }
     }));
