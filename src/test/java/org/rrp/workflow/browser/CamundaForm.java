@@ -2,7 +2,6 @@ package org.rrp.workflow.browser;
 
 import static org.rrp.workflow.browser.Browser.xpathLiteral;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -63,14 +62,9 @@ final class CamundaForm {
   /** Picks an option of a select field by the text shown. */
   CamundaForm select(String label, String option) {
     WebElement field = field(label);
-    By item = By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = " + xpathLiteral(option) + "]");
     browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-    // A select that kept the focus from an earlier choice takes the first click as focusing, not opening: once more
-    if (browser.within(Duration.ofSeconds(1), driver -> field.findElements(item).isEmpty() ? null : true).isEmpty()) {
-      browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-    }
-    WebElement shown = browser.until(driver -> field.findElements(item).stream().findFirst().orElse(null));
-    browser.click(shown);
+    browser.click(field.findElement(By.xpath(".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = "
+        + xpathLiteral(option) + "]")));
     return this;
   }
 
